@@ -1,0 +1,23 @@
+// Reads the shipped reference data (data/codes) from disk into core's editions — for the seed script, the
+// command line and the tests, which all run in Node. The Worker gets the same editions through D1.
+
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Edition, type EditionJSON, buildEditions, parseCodeRows, parseEditionPlan } from "../core/index.ts";
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const CODES_DIR = join(REPO_ROOT, "data", "codes");
+export const IMPORTED_DIR = join(CODES_DIR, "editions");
+
+export function loadBuiltinEditions(dir = CODES_DIR): Edition[] {
+  const read = (name: string) => readFileSync(join(dir, name), "utf8");
+  const rows = [...parseCodeRows(read("function.tsv"), "function.tsv"), ...parseCodeRows(read("economic.tsv"), "economic.tsv")];
+  const importedDir = join(dir, "editions");
+  const imported = existsSync(importedDir)
+    ? readdirSync(importedDir)
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => JSON.parse(readFileSync(join(importedDir, f), "utf8")) as EditionJSON)
+    : [];
+  return buildEditions(rows, parseEditionPlan(read("editions.tsv")), imported);
+}

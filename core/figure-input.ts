@@ -1,0 +1,43 @@
+// Reads a figure as spreadsheets and people hand it over: numbers, numeric text ("1,234.50", "２９４６．２５",
+// "(12.00)"), blanks. Anything else is a DomainError("bad-input") with a Chinese message naming the value.
+
+import { Decimal } from "./decimal.ts";
+import { badInput } from "./errors.ts";
+import { toHalfWidth } from "./fullwidth.ts";
+
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
+
+/** A figure, or null for a blank (empty cell, empty text, whitespace). */
+export function readFigure(value: unknown): Decimal | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw badInput(`“${value}”不是有效数字`);
+    return Decimal.fromNumber(value);
+  }
+  if (typeof value === "bigint") return Decimal.of(value);
+  if (typeof value !== "string") throw badInput(`“${String(value)}”不是数字`);
+  return readFigureText(value);
+}
+
+/** Like readFigure, with a blank read as zero (where the meaning allows it, e.g. an empty amount cell). */
+export function readFigureOrZero(value: unknown): Decimal {
+  return readFigure(value) ?? Decimal.ZERO;
+}
+
+function readFigureText(raw: string): Decimal | null {
+  let text = toHalfWidth(raw).replace(/[\s\u00a0]/g, "").replace(/[−–]/g, "-");
+  if (text === "") return null;
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  if (text.startsWith("-") || text.startsWith("+")) {
+    negative = negative !== text.startsWith("-");
+    text = text.slice(1);
+  }
+  if (!PLAIN.test(text) && !GROUPED.test(text)) throw badInput(`“${raw.trim()}”不是数字`);
+  const d = Decimal.parse(text.replace(/,/g, ""))!;
+  return negative ? d.neg() : d;
+}
