@@ -11,6 +11,7 @@ export { normalizeCode, kindOf, levelOf, ancestorCodes, KIND_NAMES, type CodeKin
 export { Edition, formatPath, type CodeEntry, type EditionJSON, type PathStep } from "./codes/edition.ts";
 export { CodesRegistry } from "./codes/codes-registry.ts";
 export { checkCodeName, type CodeNameCheck } from "./codes/code-check.ts";
+export { nameKey } from "./codes/name-key.ts";
 export { rollup } from "./codes/rollup.ts";
 export { parseCodeRows, parseEditionPlan, buildEditions } from "./codes/code-table.ts";
 export { contentHash } from "./content-hash.ts";

@@ -2,8 +2,10 @@
 // the built-in editions seeded, then `wrangler dev` on 127.0.0.1 — one code path, so the tests start what users start.
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT, loadBuiltinEditions } from "../cli/builtin-data.ts";
 import { seedStatements } from "../worker/seed-sql.ts";
@@ -64,4 +66,56 @@ export async function waitForHealth(origin: string, timeoutMs = 60_000, child?: 
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${origin}/health did not answer within ${timeoutMs / 1000} s`);
+}
+
+export interface RunningJuesuan {
+  origin: string;
+  startupMs: number;
+  stop(): void;
+}
+
+/**
+ * Runs `npm start` itself (scripts/start.ts) on a free port with a throw-away local D1, for the end-to-end tests
+ * and the benchmarks: they measure what a user starts, not a stand-in.
+ */
+export async function startJuesuan(): Promise<RunningJuesuan> {
+  const port = await freePort();
+  const persist = mkdtempSync(join(tmpdir(), "juesuan-d1-"));
+  const started = Date.now();
+  const child = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "scripts/start.ts")], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), JUESUAN_D1_PERSIST: persist },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout!.on("data", (b) => (output += b));
+  child.stderr!.on("data", (b) => (output += b));
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    rmSync(persist, { recursive: true, force: true });
+  };
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(origin, 90_000, child);
+  } catch (err) {
+    stop();
+    throw new Error(`npm start did not come up: ${(err as Error).message}\n${output.slice(-4000)}`);
+  }
+  return { origin, startupMs: Date.now() - started, stop };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
 }

@@ -7,13 +7,15 @@ import { devCertificates } from "./dev-certs.ts";
 
 const port = Number(process.env.PORT ?? 8787);
 const https = process.argv.includes("--https");
+// tests run their own copy of the local database so they never touch a developer's
+const persistTo = process.env.JUESUAN_D1_PERSIST || undefined;
 
 await buildAddin();
-const editions = await prepareLocalDatabase();
+const editions = await prepareLocalDatabase(persistTo);
 console.log(`local D1 ready: ${editions} code editions seeded`);
 
 const certs = https ? await devCertificates() : undefined;
-const child = startWranglerDev({ port, https: certs, inheritOutput: true });
+const child = startWranglerDev({ port, https: certs, persistTo, inheritOutput: true });
 const origin = `${https ? "https" : "http"}://${https ? "localhost" : "127.0.0.1"}:${port}`;
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,7 +1,7 @@
-// Reads code editions out of D1: the edition list, one edition's entries (optionally filtered), one code with
-// its 类/款 ancestors — each a single query.
+// Reads code editions out of D1: the list of editions, one edition's metadata, one edition's entries —
+// each a single query.
 
-import { type CodeEntry, type CodeKind, type EditionJSON, ancestorCodes } from "../core/index.ts";
+import type { CodeEntry, CodeKind } from "../core/index.ts";
 
 export interface EditionMeta {
   year: number;
@@ -64,44 +64,11 @@ export class CodesStore {
     return row ? toMeta(row) : null;
   }
 
-  async entries(year: number, filter: { q?: string; kind?: CodeKind } = {}): Promise<CodeEntry[]> {
-    let sql = "SELECT code, name, kind, level, provenance, source, former_names FROM codes WHERE year = ?";
-    const args: (string | number)[] = [year];
-    if (filter.kind) {
-      sql += " AND kind = ?";
-      args.push(filter.kind);
-    }
-    if (filter.q) {
-      sql += " AND (code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')";
-      const like = filter.q.replace(/[\\%_]/g, (m) => "\\" + m);
-      args.push(`${like}%`, `%${like}%`);
-    }
-    const { results } = await this.db.prepare(sql + " ORDER BY code").bind(...args).all<CodeRow>();
-    return results.map(toEntry);
-  }
-
-  /** The code and its ancestors, outermost first; the code itself is last when present. */
-  async chain(year: number, code: string): Promise<CodeEntry[]> {
-    const codes = [...ancestorCodes(code), code];
+  async entries(year: number): Promise<CodeEntry[]> {
     const { results } = await this.db
-      .prepare(
-        `SELECT code, name, kind, level, provenance, source, former_names FROM codes WHERE year = ? AND code IN (${codes.map(() => "?").join(", ")}) ORDER BY length(code)`,
-      )
-      .bind(year, ...codes)
+      .prepare("SELECT code, name, kind, level, provenance, source, former_names FROM codes WHERE year = ? ORDER BY code")
+      .bind(year)
       .all<CodeRow>();
     return results.map(toEntry);
-  }
-
-  async editionJSON(meta: EditionMeta, filter: { q?: string; kind?: CodeKind } = {}): Promise<EditionJSON & { hash: string; count: number }> {
-    const entries = await this.entries(meta.year, filter);
-    const json: EditionJSON & { hash: string; count: number } = {
-      year: meta.year,
-      status: meta.status,
-      hash: meta.hash,
-      count: entries.length,
-      entries,
-    };
-    if (meta.source) json.source = meta.source;
-    return json;
   }
 }

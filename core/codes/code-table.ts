@@ -54,32 +54,51 @@ export function parseEditionPlan(text: string): EditionPlan[] {
   }));
 }
 
-/** The editions a plan names, from the rows valid in each year; an imported edition replaces its year. */
+/**
+ * The editions a plan names, from the rows valid in each year. An imported edition replaces its year for the
+ * classifications it contains (the other keeps the shipped rows), and keeps the shipped former names.
+ */
 export function buildEditions(rows: CodeRow[], plan: EditionPlan[], imported: EditionJSON[] = []): Edition[] {
   const importedByYear = new Map(imported.map((e) => [e.year, e]));
   const years = new Set([...plan.map((p) => p.year), ...importedByYear.keys()]);
   return [...years]
     .sort((a, b) => a - b)
     .map((year) => {
+      const shipped = entriesForYear(rows, year);
+      // a year beyond the plan (a newly imported edition) takes the status of the newest planned year before it
+      const planned = [...plan].sort((a, b) => a.year - b.year).filter((p) => p.year <= year).at(-1)?.status ?? {
+        function: "partial",
+        economic: "partial",
+      };
       const own = importedByYear.get(year);
-      if (own) return Edition.fromJSON(own);
-      return new Edition(year, plan.find((p) => p.year === year)!.status, entriesForYear(rows, year));
+      if (!own) return new Edition(year, planned, shipped);
+      const kinds = new Set(own.entries.map((e) => e.kind));
+      const formerNames = formerNamesBefore(rows, year);
+      const entries = [
+        ...shipped.filter((e) => !kinds.has(e.kind)),
+        ...own.entries.map((e) => withFormerNames(e, formerNames.get(e.code))),
+      ];
+      const status = { ...planned };
+      for (const k of kinds) status[k] = own.status[k];
+      return new Edition(year, status, entries, own.source);
     });
 }
 
 function entriesForYear(rows: CodeRow[], year: number): CodeEntry[] {
-  const current = new Map<string, CodeEntry>();
-  const former = new Map<string, CodeRow[]>();
-  for (const r of rows) {
-    if (r.from <= year && year <= r.until) current.set(r.code, entryFor(r.code, r.name, r.provenance, r.source));
-    else if (r.until < year) (former.get(r.code) ?? former.set(r.code, []).get(r.code)!).push(r);
-  }
-  for (const [code, olds] of former) {
-    const e = current.get(code);
-    if (!e) continue;
-    const names = olds.sort((a, b) => b.until - a.until).map((r) => r.name).filter((n) => n !== e.name);
-    if (names.length) e.formerNames = [...new Set(names)];
-  }
-  return [...current.values()];
+  const former = formerNamesBefore(rows, year);
+  return rows
+    .filter((r) => r.from <= year && year <= r.until)
+    .map((r) => withFormerNames(entryFor(r.code, r.name, r.provenance, r.source), former.get(r.code)));
 }
 
+/** Names each code carried in editions before `year`, newest first. */
+function formerNamesBefore(rows: CodeRow[], year: number): Map<string, string[]> {
+  const out = new Map<string, CodeRow[]>();
+  for (const r of rows) if (r.until < year) (out.get(r.code) ?? out.set(r.code, []).get(r.code)!).push(r);
+  return new Map([...out].map(([code, olds]) => [code, [...new Set(olds.sort((a, b) => b.until - a.until).map((r) => r.name))]]));
+}
+
+function withFormerNames(e: CodeEntry, names: string[] | undefined): CodeEntry {
+  const former = names?.filter((n) => n !== e.name);
+  return former?.length ? { ...e, formerNames: former } : e;
+}

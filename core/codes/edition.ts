@@ -32,6 +32,7 @@ export interface PathStep {
 
 export class Edition {
   private readonly byCode = new Map<string, CodeEntry>();
+  private sorted?: CodeEntry[];
   private byName?: Map<string, string[]>;
 
   constructor(
@@ -57,8 +58,10 @@ export class Edition {
     return this.byCode.size;
   }
 
+  /** Every entry in code order (computed once: an edition never changes). */
   entries(): CodeEntry[] {
-    return [...this.byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    this.sorted ??= [...this.byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return this.sorted;
   }
 
   get(code: string): CodeEntry | undefined {
@@ -69,15 +72,18 @@ export class Edition {
     return this.status[kind] === "complete";
   }
 
-  /** The 类 → 款 → 项 chain down to `code`; undefined when the code or one of its ancestors is missing. */
-  path(code: string): PathStep[] | undefined {
-    const steps: PathStep[] = [];
-    for (const c of [...ancestorCodes(code), code]) {
+  /** The 类 → 款 → 项 steps down to `code` that this edition holds (a partial edition may lack a 款). */
+  chain(code: string): PathStep[] {
+    return [...ancestorCodes(code), code].flatMap((c) => {
       const e = this.byCode.get(c);
-      if (!e) return undefined;
-      steps.push({ code: c, name: e.name });
-    }
-    return steps;
+      return e ? [{ code: c, name: e.name }] : [];
+    });
+  }
+
+  /** The full 类 → 款 → 项 path; undefined when the code or one of its ancestors is missing. */
+  path(code: string): PathStep[] | undefined {
+    const chain = this.chain(code);
+    return chain.length === ancestorCodes(code).length + 1 ? chain : undefined;
   }
 
   /** The codes whose current name is `name` (compared by nameKey), nearest to `near` first. */

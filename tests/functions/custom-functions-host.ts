@@ -25,4 +25,5 @@ const associated = new Map<string, unknown>();
   Error: ExcelError,
   ErrorCode,
   associate: (id: string, fn: unknown) => associated.set(id, fn),
+  _associated: associated,
 };

@@ -3,6 +3,9 @@ import type { D1Migration } from "cloudflare:test";
 
 declare global {
   namespace Cloudflare {
+    interface GlobalProps {
+      mainModule: typeof import("../../worker/index.ts");
+    }
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
       TEST_SEED: string[];

@@ -1,8 +1,9 @@
 // /v1/editions and /v1/codes: the reference codes by edition year, for the add-in, the CLI and anyone else.
 
 import { Hono } from "hono";
-import { type CodeKind, KIND_NAMES, kindOf, levelOf, normalizeCode } from "../../core/index.ts";
-import { CodesStore, type EditionMeta } from "../codes-store.ts";
+import { type CodeKind, KIND_NAMES, kindOf, levelOf, nameKey, normalizeCode } from "../../core/index.ts";
+import { CodesStore } from "../codes-store.ts";
+import { type HeldEdition, cachedEdition } from "../edition-cache.ts";
 import { badRequest, notFound } from "../http-errors.ts";
 
 export const codes = new Hono<{ Bindings: Env }>();
@@ -13,11 +14,11 @@ function parseYear(raw: string): number | "latest" {
   return Number(raw);
 }
 
-async function editionOr404(store: CodesStore, raw: string): Promise<EditionMeta> {
+async function editionOr404(db: D1Database, raw: string): Promise<HeldEdition> {
   const year = parseYear(raw);
-  const meta = await store.edition(year);
-  if (!meta) throw notFound("edition_not_found", year === "latest" ? "尚未载入任何科目表" : `没有 ${year} 年的科目表`);
-  return meta;
+  const held = await cachedEdition(db, year);
+  if (!held) throw notFound("edition_not_found", year === "latest" ? "尚未载入任何科目表" : `没有 ${year} 年的科目表`);
+  return held;
 }
 
 codes.get("/editions", async (c) => {
@@ -26,25 +27,26 @@ codes.get("/editions", async (c) => {
 });
 
 codes.get("/codes/:year", async (c) => {
-  const store = new CodesStore(c.env.DB);
-  const meta = await editionOr404(store, c.req.param("year"));
   const q = c.req.query("q")?.trim() || undefined;
   const kind = c.req.query("kind") || undefined;
   if (q !== undefined && q.length > 50) throw badRequest("查询词过长（最多 50 个字符）");
   if (kind !== undefined && kind !== "function" && kind !== "economic") {
     throw badRequest(`kind 应为 function（支出功能分类）或 economic（经济分类），而不是“${kind}”`);
   }
-  return c.json(await store.editionJSON(meta, { q, kind: kind as CodeKind | undefined }));
+  const { meta, edition } = await editionOr404(c.env.DB, c.req.param("year"));
+  const key = q === undefined ? "" : nameKey(q);
+  const entries = edition
+    .entries()
+    .filter((e) => (!kind || e.kind === (kind as CodeKind)) && (!q || e.code.startsWith(q) || nameKey(e.name).includes(key)));
+  return c.json({ year: meta.year, status: meta.status, ...(meta.source ? { source: meta.source } : {}), hash: meta.hash, count: entries.length, entries });
 });
 
 codes.get("/codes/:year/:code", async (c) => {
-  const store = new CodesStore(c.env.DB);
   const raw = c.req.param("code");
   const code = normalizeCode(raw);
   if (!code) throw badRequest(`“${raw}”不是科目编码（功能分类 3/5/7 位、经济分类 3/5 位数字）`);
-  const meta = await editionOr404(store, c.req.param("year"));
-  const chain = await store.chain(meta.year, code);
-  const entry = chain.find((e) => e.code === code);
+  const { meta, edition } = await editionOr404(c.env.DB, c.req.param("year"));
+  const entry = edition.get(code);
   if (!entry) {
     const kind = kindOf(code)!;
     const partial = meta.status[kind] === "partial";
@@ -58,7 +60,7 @@ codes.get("/codes/:year/:code", async (c) => {
     name: entry.name,
     kind: entry.kind,
     level: levelOf(code),
-    path: chain.map((e) => ({ code: e.code, name: e.name })),
+    path: edition.chain(code),
     edition: { year: meta.year, status: meta.status[entry.kind], hash: meta.hash },
     provenance: { status: entry.provenance, source: entry.source },
     ...(entry.formerNames ? { formerNames: entry.formerNames } : {}),

@@ -1,0 +1,17 @@
+// `npm run bench`: starts juesuan as `npm start` does and prints every part's figures. Nothing here asserts a
+// time; the figures are for people (and closing notes) to compare.
+
+import { startJuesuan } from "../scripts/local-worker.ts";
+import { buildAddin } from "../scripts/build.ts";
+import { benchFunctions } from "./functions.bench.ts";
+import { benchWorker } from "./worker.bench.ts";
+
+await buildAddin();
+const running = await startJuesuan();
+console.log(`npm start → /health in ${running.startupMs} ms (${running.origin})`);
+try {
+  await benchFunctions(running.origin);
+  await benchWorker(running.origin, Number(process.env.BENCH_SECONDS ?? 10));
+} finally {
+  running.stop();
+}

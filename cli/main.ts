@@ -1,0 +1,69 @@
+// The command line: parses arguments, runs a command, and turns every failure into one Chinese line on stderr
+// with exit status 2 — never a stack trace.
+
+import { parseArgs } from "node:util";
+import { codesImport } from "./commands/codes-import.ts";
+import { UnreadableFile } from "./read-grid.ts";
+import { UsageError } from "./usage.ts";
+
+const HELP = `juesuan — 决算公开助手
+
+用法：
+  juesuan codes import 文件.xlsx|文件.csv --year 年度 [--out 输出.json] [--force]
+      把财政部（或财政局）发布的科目表（含“科目编码”“科目名称”列，可有“说明”列）导入为该年度的科目表，
+      默认写入 data/codes/editions/年度.json；报告无法读取的行。
+  juesuan --help | --version
+`;
+
+export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+  try {
+    return await run(argv, out);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof UnreadableFile) {
+      err(`juesuan：${e.message}`);
+      return 2;
+    }
+    err(`juesuan：出现意外错误：${(e as Error).message}`);
+    return 2;
+  }
+}
+
+async function run(argv: string[], out: (s: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        year: { type: "string" },
+        out: { type: "string" },
+        force: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${HELP}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    out("0.1.0");
+    return 0;
+  }
+  if (values.help || positionals.length === 0) {
+    out(HELP);
+    return positionals.length === 0 && !values.help ? 2 : 0;
+  }
+  const [command, sub, ...rest] = positionals;
+  if (command === "codes" && sub === "import") {
+    if (rest.length !== 1) throw new UsageError("请给出一个科目表文件：juesuan codes import 文件.xlsx --year 2026");
+    return codesImport({ file: rest[0]!, year: requireYear(values.year), out: values.out, force: values.force }, out);
+  }
+  throw new UsageError(`不认识的命令“${positionals.join(" ")}”。运行 juesuan --help 查看用法`);
+}
+
+function requireYear(raw: string | undefined): number {
+  if (!raw) throw new UsageError("缺少 --year（科目表年度，如 --year 2026）");
+  if (!/^\d{4}$/.test(raw) || Number(raw) < 2000 || Number(raw) > 2100) throw new UsageError(`--year “${raw}”不是有效年度`);
+  return Number(raw);
+}
