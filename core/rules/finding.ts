@@ -1,0 +1,63 @@
+// What a check returns: findings with a stable rule id, a severity, a Chinese message, where (a cell, or a
+// text line with its excerpt) and the figures involved; rules that could not run, with why; and a summary.
+
+import type { CellRef } from "../tables/grid.ts";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface TextLocation {
+  line: number;
+  excerpt: string;
+}
+
+export type Location = CellRef | TextLocation;
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  where: Location;
+  related: Location[];
+  expected?: string;
+  actual?: string;
+}
+
+export interface NotChecked {
+  rule: string;
+  why: string;
+}
+
+export interface Report {
+  year: number | null;
+  unit: string | null;
+  source: { workbook: string | null; text: string | null };
+  findings: Finding[];
+  notChecked: NotChecked[];
+  summary: Record<Severity, number>;
+}
+
+/** Gathers findings and not-checked rules; a rule id is not-checked at most once per reason. */
+export class Findings {
+  readonly findings: Finding[] = [];
+  readonly notChecked: NotChecked[] = [];
+
+  add(f: Finding | null | undefined): void {
+    if (f) this.findings.push(f);
+  }
+
+  skip(rule: string, why: string): void {
+    if (!this.notChecked.some((n) => n.rule === rule && n.why === why)) this.notChecked.push({ rule, why });
+  }
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function summarize(findings: Finding[]): Record<Severity, number> {
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) summary[f.severity]++;
+  return summary;
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}

@@ -1,0 +1,218 @@
+// The rules inside one table (rules.md "Inside one table"): row identities, hierarchy sums, the balances of
+// T01/T04, carry-over of T08/T09, the 三公 sums of T07, the 人员/公用 totals of T06, empty-table statements.
+
+import { Decimal } from "../decimal.ts";
+import type { BalanceBlock, BalanceTable, CodedRow, CodedTable, EconomicTable, Figure, SangongTable, Table } from "../tables/model.ts";
+import { type TableId, tableName } from "../tables/table-ids.ts";
+import { childrenOf, topRows } from "./hierarchy.ts";
+import type { Findings } from "./finding.ts";
+import { sumFinding } from "./judge.ts";
+
+export const RULES = {
+  rowSum: "table.row-sum",
+  hierarchy: "table.hierarchy",
+  balance: "table.balance",
+  carryOver: "table.carry-over",
+  sangong: "table.sangong",
+  basicTotals: "table.basic-totals",
+  emptyStatement: "table.empty-statement",
+} as const;
+
+const ROW_SUMS: Partial<Record<TableId, [string, string[]]>> = {
+  T02: ["本年收入合计", ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]],
+  T03: ["本年支出合计", ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]],
+  T05: ["小计", ["基本支出", "项目支出"]],
+  T08: ["本年支出", ["基本支出", "项目支出"]],
+  T09: ["本年支出", ["基本支出", "项目支出"]],
+};
+
+const rowName = (row: CodedRow) => (row.isTotal ? "合计行" : `${row.name}${row.code ? `（${row.code}）` : ""}`);
+
+function missing(t: Table, keys: string[]): string[] {
+  return keys.filter((k) => !t.columns[k]);
+}
+
+export function tableRules(t: Table, out: Findings): void {
+  if (t.kind === "coded") {
+    codedRowSums(t, out);
+    hierarchy(t, Object.keys(t.columns), out);
+    if (t.id === "T08" || t.id === "T09") carryOver(t, out);
+  } else if (t.kind === "economic") {
+    hierarchy(t, ["决算数"], out);
+    basicTotals(t, out);
+  } else if (t.kind === "balance") {
+    balance(t, out);
+  } else {
+    sangong(t, out);
+  }
+  emptyStatement(t, out);
+}
+
+function codedRowSums(t: CodedTable, out: Findings): void {
+  const spec = ROW_SUMS[t.id];
+  if (!spec) return;
+  const [total, parts] = spec;
+  const gone = missing(t, [total, ...parts]);
+  if (gone.length) return out.skip(RULES.rowSum, `${tableName(t.id)}找不到“${gone.join("”“")}”列`);
+  for (const row of t.rows) {
+    out.add(
+      sumFinding(
+        RULES.rowSum,
+        row.figures[total]!,
+        parts.map((p) => ({ figure: row.figures[p]! })),
+        `${tableName(t.id)} ${rowName(row)}“${total}”`,
+        parts.join("、") + "之和",
+      ),
+    );
+  }
+}
+
+function hierarchy(t: CodedTable | EconomicTable, keys: string[], out: Findings): void {
+  const rows = t.rows;
+  if (!rows.some((r) => !r.isTotal)) return;
+  const children = childrenOf(rows);
+  const tops = topRows(rows);
+  const sumOf = (key: string, idx: number[]) => idx.map((i) => ({ figure: rows[i]!.figures[key]! }));
+  for (const key of keys) {
+    if (!rows[0]?.figures[key]) continue;
+    for (const [parent, kids] of children) {
+      const row = rows[parent]!;
+      const level = rows[kids[0]!]!.level;
+      out.add(sumFinding(RULES.hierarchy, row.figures[key]!, sumOf(key, kids), `${tableName(t.id)} ${rowName(row)}“${key}”`, `所属各${level}之和`));
+    }
+    for (const total of rows.filter((r) => r.isTotal)) {
+      const level = tops.length ? rows[tops[0]!]!.level : "类";
+      out.add(sumFinding(RULES.hierarchy, total.figures[key]!, sumOf(key, tops), `${tableName(t.id)} 合计行“${key}”`, `各${level}之和`));
+    }
+  }
+}
+
+function carryOver(t: CodedTable, out: Findings): void {
+  const keys = ["年末结转和结余", "年初结转和结余", "本年收入", "本年支出"];
+  const gone = missing(t, keys);
+  if (gone.length) return out.skip(RULES.carryOver, `${tableName(t.id)}找不到“${gone.join("”“")}”列`);
+  for (const row of t.rows) {
+    const f = row.figures;
+    out.add(
+      sumFinding(
+        RULES.carryOver,
+        f.年末结转和结余!,
+        [{ figure: f.年初结转和结余! }, { figure: f.本年收入! }, { figure: f.本年支出!, sign: -1 }],
+        `${tableName(t.id)} ${rowName(row)}“年末结转和结余”`,
+        "年初结转和结余 + 本年收入 − 本年支出",
+      ),
+    );
+  }
+}
+
+function basicTotals(t: EconomicTable, out: Findings): void {
+  const tops = topRows(t.rows).map((i) => t.rows[i]!);
+  const personnel = tops.filter((r) => /^30[13]/.test(r.code ?? ""));
+  const others = tops.filter((r) => !/^30[13]/.test(r.code ?? ""));
+  const check = (total: Figure | undefined, rows: CodedRow[], what: string, parts: string) => {
+    if (!total) return out.skip(RULES.basicTotals, `${tableName(t.id)}没有“${what}”行`);
+    out.add(sumFinding(RULES.basicTotals, total, rows.map((r) => ({ figure: r.figures.决算数! })), `${tableName(t.id)}“${what}”`, parts));
+  };
+  check(t.totals.personnel, personnel, "人员经费合计", "工资福利支出（301）与对个人和家庭的补助（303）之和");
+  check(t.totals.public, others, "公用经费合计", "商品和服务支出（302）、资本性支出（310）等公用经费各类之和");
+}
+
+const SUBTOTAL = /^本年(收入|支出)合计$/;
+
+function balance(t: BalanceTable, out: Findings): void {
+  for (const block of [t.income, t.expense]) balanceBlock(t, block, out);
+  const income = t.income.lines.find((l) => l.key === "总计");
+  const expense = t.expense.lines.find((l) => l.key === "总计");
+  const incomeCol = t.income.columns[0];
+  const expenseCol = t.expense.columns.includes("合计") ? "合计" : t.expense.columns[0];
+  if (income && expense && incomeCol && expenseCol) {
+    out.add(sumFinding(RULES.balance, income.figures[incomeCol]!, [{ figure: expense.figures[expenseCol]! }], `${tableName(t.id)}收入总计`, "支出总计"));
+  } else out.skip(RULES.balance, `${tableName(t.id)}找不到收入或支出的“总计”行`);
+  if (t.id === "T04") {
+    const funds = ["一般公共预算", "政府性基金", "国有资本经营"].filter((k) => t.expense.columns.includes(k));
+    if (!t.expense.columns.includes("合计") || funds.length < 3) {
+      out.skip(RULES.rowSum, `${tableName(t.id)}支出栏找不到“合计”或各类财政拨款列`);
+      return;
+    }
+    for (const line of t.expense.lines) {
+      out.add(
+        sumFinding(RULES.rowSum, line.figures.合计!, funds.map((k) => ({ figure: line.figures[k]! })), `${tableName(t.id)}“${line.key}”合计`, "一般公共预算、政府性基金、国有资本经营三列之和"),
+      );
+    }
+  }
+}
+
+function balanceBlock(t: BalanceTable, block: BalanceBlock, out: Findings): void {
+  const side = block.side === "income" ? "收入" : "支出";
+  const lines = block.lines;
+  const sub = lines.findIndex((l) => SUBTOTAL.test(l.key));
+  const total = lines.findIndex((l) => l.key === "总计");
+  if (sub < 0 || total < 0 || total < sub) {
+    out.skip(RULES.balance, `${tableName(t.id)}${side}栏找不到“本年${side}合计”或“总计”行`);
+    return;
+  }
+  const before = lines.slice(0, sub).filter((l) => !l.sub);
+  const tops = before.some((l) => l.numbered) ? before.filter((l) => l.numbered) : before;
+  const adjustments: { line: (typeof lines)[number]; children: typeof lines }[] = [];
+  for (const line of lines.slice(sub + 1, total)) {
+    if (line.sub) continue;
+    if (!line.numbered || !adjustments.length) adjustments.push({ line, children: [] });
+    else adjustments[adjustments.length - 1]!.children.push(line);
+  }
+  for (const col of block.columns) {
+    const subtotal = lines[sub]!;
+    out.add(sumFinding(RULES.balance, subtotal.figures[col]!, tops.map((l) => ({ figure: l.figures[col]! })), `${tableName(t.id)}“${subtotal.key}”${colName(col)}`, `${side}各项之和`));
+    out.add(
+      sumFinding(
+        RULES.balance,
+        lines[total]!.figures[col]!,
+        [subtotal, ...adjustments.map((a) => a.line)].map((l) => ({ figure: l.figures[col]! })),
+        `${tableName(t.id)}${side}“总计”${colName(col)}`,
+        [subtotal, ...adjustments.map((a) => a.line)].map((l) => l.key).join(" + "),
+      ),
+    );
+    for (const a of adjustments) {
+      if (!a.children.length) continue;
+      out.add(sumFinding(RULES.balance, a.line.figures[col]!, a.children.map((l) => ({ figure: l.figures[col]! })), `${tableName(t.id)}“${a.line.key}”${colName(col)}`, "其下各项之和"));
+    }
+  }
+}
+
+const colName = (col: string) => (col === "决算数" ? "" : `（${col}）`);
+
+function sangong(t: SangongTable, out: Findings): void {
+  for (const which of ["预算", "决算"]) {
+    const f = (item: string) => t.figures[`${which}.${item}`];
+    const [total, abroad, cars, buy, run, hosting] = ["合计", "出国", "公车小计", "购置", "运行", "接待"].map(f);
+    if (total && abroad && cars && hosting) {
+      out.add(sumFinding(RULES.sangong, total, [abroad, cars, hosting].map((figure) => ({ figure })), `${tableName(t.id)}${which}数合计`, "因公出国（境）费、公务用车购置及运行维护费、公务接待费之和"));
+    } else out.skip(RULES.sangong, `${tableName(t.id)}缺少${which}数的合计或分项列`);
+    if (cars && buy && run) {
+      out.add(sumFinding(RULES.sangong, cars, [buy, run].map((figure) => ({ figure })), `${tableName(t.id)}${which}数“公务用车购置及运行维护费”小计`, "购置费与运行维护费之和"));
+    } else out.skip(RULES.sangong, `${tableName(t.id)}缺少${which}数的公务用车小计、购置费或运行维护费列`);
+  }
+}
+
+/** The words that say a table is empty on purpose (本表为空表 / 无…收入支出 / 故本表无数据). */
+const EMPTY_STATEMENT = /空表|无数据|没有.*(收入|支出|经费)|无.*(收入|支出|经费)|不涉及/;
+
+function isEmpty(t: Table): boolean {
+  const figures: Figure[] =
+    t.kind === "coded" || t.kind === "economic"
+      ? t.rows.flatMap((r) => Object.values(r.figures))
+      : t.kind === "sangong"
+        ? Object.values(t.figures)
+        : [...t.income.lines, ...t.expense.lines].flatMap((l) => Object.values(l.figures));
+  return figures.every((f) => f.value.eq(Decimal.ZERO));
+}
+
+function emptyStatement(t: Table, out: Findings): void {
+  if (!isEmpty(t) || t.notes.some((n) => EMPTY_STATEMENT.test(n))) return;
+  out.add({
+    rule: RULES.emptyStatement,
+    severity: "warning",
+    message: `${tableName(t.id)}没有数据，但表下没有“本单位本年度无…，故本表为空表”之类的说明`,
+    where: t.titleAt,
+    related: [],
+  });
+}

@@ -1,0 +1,78 @@
+// Cell grids, the one shape every host hands core (an Excel range, an .xlsx sheet, a JSON body): values by
+// row and column, optional merged areas, and the A1 address of each cell for findings to point at.
+
+import { toHalfWidth } from "../fullwidth.ts";
+
+export type Cell = string | number | boolean | null;
+
+export interface SheetGrid {
+  /** the sheet's name, as findings will show it */
+  name: string;
+  cells: Cell[][];
+  /** merged areas in A1 notation ("A1:H1"); their top-left value stands for the whole area */
+  merges?: string[];
+  /** where cells[0][0] sits in the sheet (a range that does not start at A1) */
+  origin?: { row: number; col: number };
+}
+
+export interface CellRef {
+  sheet: string;
+  cell: string;
+}
+
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function parseA1(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a1.trim());
+  if (!m) throw new RangeError(`not an A1 address: ${a1}`);
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Reads "Sheet 1!B3:H40" / "'表 1'!B3" into a sheet name and the top-left position. */
+export function parseRangeAddress(address: string): { sheet: string | null; row: number; col: number } {
+  const bang = address.lastIndexOf("!");
+  const sheet = bang >= 0 ? address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'") : null;
+  const first = address.slice(bang + 1).split(":")[0]!;
+  return { sheet, ...parseA1(first) };
+}
+
+/** A grid where every cell of a merged area carries the area's value, so headers read the same either way. */
+export function unmerged(grid: SheetGrid): Cell[][] {
+  const cells = grid.cells.map((row) => [...row]);
+  const at = grid.origin ?? { row: 0, col: 0 };
+  for (const area of grid.merges ?? []) {
+    const [a, b = a] = area.split(":") as [string, string?];
+    const from = parseA1(a);
+    const to = parseA1(b);
+    const r0 = from.row - at.row;
+    const c0 = from.col - at.col;
+    const value = cells[r0]?.[c0] ?? null;
+    for (let r = r0; r <= to.row - at.row; r++) {
+      if (r < 0 || r >= cells.length) continue;
+      const row = cells[r]!;
+      for (let c = c0; c <= to.col - at.col; c++) if (c >= 0 && (row[c] === null || row[c] === undefined || row[c] === "")) row[c] = value;
+    }
+  }
+  return cells;
+}
+
+export function addressOf(grid: SheetGrid, row: number, col: number): CellRef {
+  const at = grid.origin ?? { row: 0, col: 0 };
+  return { sheet: grid.name, cell: `${columnLetters(col + at.col)}${row + at.row + 1}` };
+}
+
+/** The text of a cell for matching labels: half-width, no spaces or line breaks. */
+export function labelText(v: Cell | undefined): string {
+  if (v === null || v === undefined) return "";
+  return toHalfWidth(String(v)).replace(/\s+/g, "");
+}
+
+export function isBlank(v: Cell | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}

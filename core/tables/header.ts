@@ -1,0 +1,99 @@
+// Finds a table's header under its title: the rows of labels (multi-row, merged, with or without a 栏次 row)
+// and, per column, one composed label ("本年支出/基本支出") for the column maps to match.
+
+import { type Cell, isBlank, labelText } from "./grid.ts";
+import { readFigure } from "../figure-input.ts";
+
+export interface Header {
+  /** first and last header row (inclusive) */
+  top: number;
+  bottom: number;
+  /** composed label of each column: its header cells top to bottom, joined by "/" */
+  labels: string[];
+  /** first row after the header (and after a 栏次 row) */
+  firstDataRow: number;
+}
+
+const META = /^(编制单位|填报单位|单位[:：]|金额单位|公开\d+表|部门[:：]|\d{4}年度?$)/;
+const NUMBERING = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．])/;
+const TOTAL = /^(合计|总计|本年(收入|支出)合计)$/;
+
+export function isNumeric(v: Cell | undefined): boolean {
+  if (typeof v === "number") return true;
+  if (typeof v !== "string" || v.trim() === "") return false;
+  try {
+    return readFigure(v) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** A 栏次 row: labelled 栏次, or the integers 1, 2, 3 … in order. */
+export function isColumnNumberRow(row: Cell[]): boolean {
+  if (row.some((c) => /^栏次$/.test(labelText(c)))) return true;
+  const nums = row.filter((c) => !isBlank(c));
+  if (nums.length < 3) return false;
+  return nums.every((c, i) => isNumeric(c) && Number(labelText(c)) === i + 1);
+}
+
+function isMetaRow(row: Cell[]): boolean {
+  const texts = row.map(labelText).filter(Boolean);
+  return texts.length > 0 && texts.every((t) => META.test(t) || /^单位[:：]?(万元|元)$/.test(t));
+}
+
+/**
+ * A row of figures or of row labels. A 合计 label alone (an empty table's total row) counts too; headers say 合计
+ * as well, but beside other labels.
+ */
+function isDataLike(row: Cell[]): boolean {
+  const texts = row.filter((c) => !isBlank(c));
+  if (texts.length && texts.every((c) => TOTAL.test(labelText(c)))) return true;
+  return row.some((c) => {
+    if (isNumeric(c)) return true;
+    const t = labelText(c);
+    return NUMBERING.test(t) || /[(（](类|款|项)[)）]$/.test(t);
+  });
+}
+
+/** The header below `start` (the row after the title) and before `end`; null when there is none. */
+export function findHeader(cells: Cell[][], start: number, end: number): Header | null {
+  let top = start;
+  while (top < end && (cells[top]!.every(isBlank) || isMetaRow(cells[top]!))) top++;
+  if (top >= end) return null;
+  let bottom = top;
+  let firstDataRow = top + 1;
+  for (let r = top; r < end && r < top + 6; r++) {
+    const row = cells[r]!;
+    if (isColumnNumberRow(row)) {
+      firstDataRow = r + 1;
+      break;
+    }
+    if (r > top && isDataLike(row)) {
+      firstDataRow = r;
+      break;
+    }
+    if (!row.every(isBlank)) bottom = r;
+    firstDataRow = r + 1;
+  }
+  const width = Math.max(0, ...cells.slice(top, bottom + 1).map((r) => r.length));
+  const labels = Array.from({ length: width }, (_, c) => {
+    const parts: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const t = labelText(cells[r]![c]);
+      if (t && !isNumeric(cells[r]![c]) && parts[parts.length - 1] !== t) parts.push(t);
+    }
+    return parts.join("/");
+  });
+  return { top, bottom, labels, firstDataRow };
+}
+
+/** The label without its numbering ("一、", "（二）", "3.") or a leading "其中：". */
+export function stripNumbering(label: string): { key: string; numbered: boolean; sub: boolean } {
+  let t = labelText(label);
+  const sub = /^其中[:：]?/.test(t);
+  t = t.replace(/^其中[:：]?/, "");
+  const numbered = NUMBERING.test(t);
+  return { key: t.replace(NUMBERING, ""), numbered, sub };
+}
+
+export const NOTE = /^(注|说明|备注)[:：]|本表|空表|无数据|故无|没有.*(收入|支出)/;

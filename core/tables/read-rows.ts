@@ -1,0 +1,120 @@
+// Reads the body rows of a coded table: codes from one column or three (类|款|项, carried down when blank),
+// or only names (with （类）/（款）/（项） markers or indentation); figures by column key; notes below.
+
+import { type CodeLevel, levelOf, normalizeCode } from "../codes/code-format.ts";
+import { Decimal } from "../decimal.ts";
+import { DomainError } from "../errors.ts";
+import { readFigure } from "../figure-input.ts";
+import { type Cell, type CellRef, type SheetGrid, addressOf, isBlank, labelText } from "./grid.ts";
+import { NOTE } from "./header.ts";
+import type { CodedRow, Figure } from "./model.ts";
+
+export interface CellProblem {
+  at: CellRef;
+  message: string;
+}
+
+export interface RowLayout {
+  /** one code column, or the 类/款/项 columns */
+  code: number | null;
+  split: { 类: number; 款: number; 项: number | null } | null;
+  name: number | null;
+  amounts: Map<string, number>;
+}
+
+const TOTAL = /^(合计|总计)$/;
+const MARKER = /[(（](类|款|项)[)）]$/;
+
+export function readFigureCell(grid: SheetGrid, cells: Cell[][], r: number, c: number, problems: CellProblem[]): Figure {
+  const at = addressOf(grid, r, c);
+  const raw = cells[r]?.[c];
+  try {
+    const v = readFigure(raw);
+    return { value: v ?? Decimal.ZERO, at, blank: v === null };
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    problems.push({ at, message: `${err.message}（金额单元格应为数字）` });
+    return { value: Decimal.ZERO, at, blank: true, invalid: true };
+  }
+}
+
+export function readCodedRows(
+  grid: SheetGrid,
+  cells: Cell[][],
+  layout: RowLayout,
+  from: number,
+  to: number,
+  problems: CellProblem[],
+): { rows: CodedRow[]; notes: string[] } {
+  const rows: CodedRow[] = [];
+  const notes: string[] = [];
+  const indents: number[] = [];
+  let carried = { 类: "", 款: "" };
+  for (let r = from; r < to; r++) {
+    const row = cells[r] ?? [];
+    if (row.every(isBlank)) continue;
+    const first = labelText(row.find((c) => !isBlank(c)));
+    const hasFigure = [...layout.amounts.values()].some((c) => !isBlank(row[c]));
+    if (NOTE.test(first) && !hasFigure) {
+      notes.push(row.filter((c) => !isBlank(c)).map(String).join(" "));
+      continue;
+    }
+    const nameRaw = layout.name !== null ? row[layout.name] : null;
+    // names keep their own characters for messages; matching goes through nameKey
+    let name = typeof nameRaw === "string" ? nameRaw.replace(/\s+/g, "") : labelText(nameRaw);
+    let code: string | null = null;
+    let codeAt: CellRef | null = null;
+    if (layout.split) {
+      const part = (c: number | null) => (c === null ? "" : labelText(row[c]).replace(/\D/g, ""));
+      let [l, k, x] = [part(layout.split.类), part(layout.split.款), part(layout.split.项)];
+      if (!l && (k || x)) l = carried.类;
+      if (!k && x) k = carried.款;
+      if (l.length === 3) carried = { 类: l, 款: k.length === 2 ? k : carried.款 };
+      code = normalizeCode(l + (k.length === 2 ? k : "") + (k.length === 2 && x.length === 2 ? x : ""));
+      codeAt = addressOf(grid, r, layout.split.类);
+    } else if (layout.code !== null) {
+      code = normalizeCode(row[layout.code]);
+      codeAt = addressOf(grid, r, layout.code);
+      if (!name && !code) name = String(row[layout.code] ?? "").replace(/\s+/g, "");
+    }
+    if (!code && !layout.split) {
+      // "2040250 事业运行" or "2040250事业运行" in the name column
+      const m = /^([23]\d{2}(?:\d{2}){0,2})(.*)$/.exec(name);
+      if (m && normalizeCode(m[1])) {
+        code = m[1]!;
+        name = m[2]!;
+      }
+    }
+    const isTotal = TOTAL.test(labelText(name)) || TOTAL.test(labelText(row[layout.code ?? layout.split?.类 ?? -1]));
+    if (!name && !code && !isTotal) continue;
+    let level: CodeLevel | null = code ? levelOf(code) : null;
+    if (!level && !isTotal) {
+      const marker = MARKER.exec(labelText(name));
+      if (marker) level = marker[1] as CodeLevel;
+      else if (typeof nameRaw === "string") level = indentLevel(nameRaw, indents);
+      name = name.replace(/[(（](类|款|项)[)）]$/, "");
+    }
+    const figures: Record<string, Figure> = {};
+    for (const [key, c] of layout.amounts) figures[key] = readFigureCell(grid, cells, r, c, problems);
+    rows.push({
+      code,
+      name: isTotal ? "合计" : name,
+      level: isTotal ? null : level,
+      isTotal,
+      figures,
+      nameAt: addressOf(grid, r, layout.name ?? layout.code ?? layout.split?.类 ?? 0),
+      codeAt,
+    });
+  }
+  return { rows, notes };
+}
+
+/** Levels from leading spaces: the shallowest indentation seen is 类, the next 款, then 项. */
+function indentLevel(raw: string, seen: number[]): CodeLevel {
+  const width = /^[\s\u3000]*/.exec(raw)![0].length;
+  if (!seen.includes(width)) {
+    seen.push(width);
+    seen.sort((a, b) => a - b);
+  }
+  return (["类", "款", "项"] as const)[Math.min(seen.indexOf(width), 2)]!;
+}

@@ -1,0 +1,256 @@
+// Reads each kind of table from its region of a sheet (title row to the next title): coded tables by 功能分类,
+// the 经济分类 table T06 in side-by-side blocks, the balance tables T01/T04 split into their halves, and T07.
+
+import { type Cell, type SheetGrid, addressOf, isBlank, labelText } from "./grid.ts";
+import { findHeader, isNumeric, NOTE, stripNumbering, type Header } from "./header.ts";
+import { CODED_COLUMNS, CODE_COLUMN, NAME_COLUMN, SPLIT_CODE_COLUMN, mapColumns } from "./columns.ts";
+import type { BalanceBlock, BalanceLine, CodedTable, EconomicTable, Figure, BalanceTable, SangongTable, Table } from "./model.ts";
+import { type CellProblem, type RowLayout, readCodedRows, readFigureCell } from "./read-rows.ts";
+import { type TableId, tableName } from "./table-ids.ts";
+
+export interface Region {
+  id: TableId;
+  grid: SheetGrid;
+  cells: Cell[][];
+  titleRow: number;
+  titleCol: number;
+  end: number;
+  year: number | null;
+  unit: string | null;
+}
+
+export interface TableRead {
+  table: Table | null;
+  /** why the table (or a part) could not be read */
+  problems: string[];
+  cellProblems: CellProblem[];
+}
+
+export function readTable(region: Region): TableRead {
+  const header = findHeader(region.cells, region.titleRow + 1, region.end);
+  if (!header) return { table: null, problems: [`${tableName(region.id)}：标题下没有表头`], cellProblems: [] };
+  switch (region.id) {
+    case "T01":
+    case "T04":
+      return readBalance(region, header);
+    case "T06":
+      return readEconomic(region, header);
+    case "T07":
+      return readSangong(region, header);
+    default:
+      return readCoded(region, header);
+  }
+}
+
+function base(region: Region, header: Header, columns: Map<string, number>) {
+  return {
+    id: region.id,
+    sheet: region.grid.name,
+    titleAt: addressOf(region.grid, region.titleRow, region.titleCol),
+    columns: Object.fromEntries(
+      [...columns].map(([key, c]) => [key, { header: header.labels[c]!, at: addressOf(region.grid, header.bottom, c) }]),
+    ),
+    year: region.year,
+    unit: region.unit,
+  };
+}
+
+function readCoded(region: Region, header: Header): TableRead {
+  const specs = CODED_COLUMNS[region.id]!;
+  const { labels } = header;
+  const splitCols = labels.map((l, i) => [l, i] as const).filter(([l]) => SPLIT_CODE_COLUMN.test(l));
+  const split =
+    splitCols.length >= 2
+      ? {
+          类: splitCols.find(([l]) => /类$/.test(l))![1],
+          款: splitCols.find(([l]) => /款$/.test(l))![1],
+          项: splitCols.find(([l]) => /项$/.test(l))?.[1] ?? null,
+        }
+      : null;
+  const codeCol = split ? null : firstIndex(labels, CODE_COLUMN);
+  const nameCol = firstIndex(labels, NAME_COLUMN, new Set([codeCol ?? -1]));
+  const skip = new Set([codeCol, nameCol, split?.类, split?.款, split?.项].filter((c): c is number => c !== null && c !== undefined));
+  const { found, missing } = mapColumns(labels, specs, skip);
+  const problems: string[] = [];
+  if (nameCol === null && codeCol === null && !split) problems.push(`${tableName(region.id)}：找不到“科目编码”或“科目名称”列`);
+  for (const m of missing) problems.push(`${tableName(region.id)}：找不到“${m.key}”列`);
+  if (found.size === 0) return { table: null, problems, cellProblems: [] };
+  const cellProblems: CellProblem[] = [];
+  const layout: RowLayout = { code: codeCol, split, name: nameCol, amounts: found };
+  const { rows, notes } = readCodedRows(region.grid, region.cells, layout, header.firstDataRow, region.end, cellProblems);
+  const table: CodedTable = { kind: "coded", ...base(region, header, found), rows, notes };
+  return { table, problems, cellProblems };
+}
+
+function firstIndex(labels: string[], re: RegExp, skip = new Set<number>()): number | null {
+  const i = labels.findIndex((l, c) => !skip.has(c) && l !== "" && re.test(l));
+  return i >= 0 ? i : null;
+}
+
+const PERSONNEL_TOTAL = /人员经费(合计)?$/;
+const PUBLIC_TOTAL = /公用经费(合计)?$/;
+
+function readEconomic(region: Region, header: Header): TableRead {
+  const { labels } = header;
+  const codeCols = labels.flatMap((l, i) => (/(编码|代码)$/.test(l) ? [i] : []));
+  if (!codeCols.length) return { table: null, problems: [`${tableName(region.id)}：找不到“经济分类科目编码”列`], cellProblems: [] };
+  const blocks = codeCols.map((code, b) => {
+    const end = codeCols[b + 1] ?? labels.length;
+    const inBlock = (re: RegExp) => {
+      for (let c = code + 1; c < end; c++) if (re.test(labels[c]!)) return c;
+      return null;
+    };
+    return { code, name: inBlock(/名称$/), amount: inBlock(/决算数|金额|合计$|支出$/) };
+  });
+  const problems: string[] = [];
+  const cellProblems: CellProblem[] = [];
+  const rows: EconomicTable["rows"] = [];
+  const totals: EconomicTable["totals"] = {};
+  const notes: string[] = [];
+  const columns = new Map<string, number>();
+  blocks.forEach((b, i) => {
+    if (b.amount === null) problems.push(`${tableName(region.id)}：第 ${i + 1} 组找不到“决算数”列`);
+    else columns.set(i === 0 ? "决算数" : `决算数${i + 1}`, b.amount);
+  });
+  for (let r = header.firstDataRow; r < region.end; r++) {
+    const row = region.cells[r] ?? [];
+    if (row.every(isBlank)) continue;
+    const first = labelText(row.find((c) => !isBlank(c)));
+    if (NOTE.test(first) && !row.some(isNumeric)) {
+      notes.push(row.filter((c) => !isBlank(c)).map(String).join(" "));
+      continue;
+    }
+    for (const b of blocks) {
+      if (b.amount === null) continue;
+      const codeText = labelText(row[b.code]);
+      const nameText = b.name !== null ? labelText(row[b.name]) : "";
+      const label = nameText || codeText;
+      const figure = (): Figure => readFigureCell(region.grid, region.cells, r, b.amount!, cellProblems);
+      if (PERSONNEL_TOTAL.test(label) && !/^3/.test(codeText)) totals.personnel = figure();
+      else if (PUBLIC_TOTAL.test(label) && !/^3/.test(codeText)) totals.public = figure();
+      else {
+        // the code has its own column, or leads the name ("30101基本工资")
+        const m = /^(3\d{2}(?:\d{2})?)(.*)$/.exec(codeText || nameText);
+        if (!m) continue;
+        const code = m[1]!;
+        rows.push({
+          code,
+          name: codeText && nameText ? nameText : m[2]!,
+          level: code.length === 3 ? "类" : "款",
+          isTotal: false,
+          figures: { 决算数: figure() },
+          nameAt: addressOf(region.grid, r, b.name ?? b.code),
+          codeAt: addressOf(region.grid, r, b.code),
+        });
+      }
+    }
+  }
+  const table: EconomicTable = { kind: "economic", ...base(region, header, columns), rows, totals, notes };
+  return { table, problems, cellProblems };
+}
+
+const SANGONG_ITEMS: [string, RegExp][] = [
+  ["公车小计", /小计$|购置及运行(维护)?费$/],
+  ["购置", /购置费?$/],
+  ["运行", /运行(维护)?费?$/],
+  ["出国", /出国|出境/],
+  ["接待", /接待/],
+  ["合计", /合计$/],
+];
+
+function readSangong(region: Region, header: Header): TableRead {
+  const columns = new Map<string, number>();
+  header.labels.forEach((label, c) => {
+    const parts = label.split("/");
+    const kind = parts.find((p) => /^(预算|决算)数?$/.test(p) || /(预算|决算)数$/.test(p));
+    if (!kind) return;
+    const which = kind.includes("决算") ? "决算" : "预算";
+    const rest = parts.filter((p) => p !== kind && !/三公/.test(p));
+    const leaf = rest[rest.length - 1] ?? "";
+    const item = SANGONG_ITEMS.find(([, re]) => re.test(leaf))?.[0] ?? (rest.length === 0 ? "合计" : null);
+    if (item && !columns.has(`${which}.${item}`)) columns.set(`${which}.${item}`, c);
+  });
+  const problems: string[] = [];
+  for (const which of ["预算", "决算"]) {
+    for (const item of ["合计", "出国", "公车小计", "购置", "运行", "接待"]) {
+      if (!columns.has(`${which}.${item}`)) problems.push(`${tableName(region.id)}：找不到“${which}数 ${item}”列`);
+    }
+  }
+  if (!columns.size) return { table: null, problems, cellProblems: [] };
+  const cellProblems: CellProblem[] = [];
+  const notes: string[] = [];
+  let dataRow: number | null = null;
+  for (let r = header.firstDataRow; r < region.end; r++) {
+    const row = region.cells[r] ?? [];
+    if (row.every(isBlank)) continue;
+    const first = labelText(row.find((c) => !isBlank(c)));
+    if (NOTE.test(first) && ![...columns.values()].some((c) => isNumeric(row[c]))) notes.push(row.filter((c) => !isBlank(c)).map(String).join(" "));
+    else dataRow ??= r;
+  }
+  const figures: Record<string, Figure> = {};
+  const r = dataRow ?? header.firstDataRow;
+  for (const [key, c] of columns) figures[key] = readFigureCell(region.grid, region.cells, r, c, cellProblems);
+  const table: SangongTable = { kind: "sangong", ...base(region, header, columns), figures, notes };
+  return { table, problems, cellProblems };
+}
+
+const T04_FUNDS: [string, RegExp][] = [
+  ["一般公共预算", /一般公共预算/],
+  ["政府性基金", /政府性基金/],
+  ["国有资本经营", /国有资本经营/],
+  ["合计", /合计$|决算数$|金额$/],
+];
+
+function readBalance(region: Region, header: Header): TableRead {
+  const { labels } = header;
+  const labelCols = labels.flatMap((l, i) => (/项目$/.test(l) ? [i] : []));
+  if (labelCols.length < 2) {
+    return { table: null, problems: [`${tableName(region.id)}：找不到收入、支出两栏的“项目”列`], cellProblems: [] };
+  }
+  const problems: string[] = [];
+  const cellProblems: CellProblem[] = [];
+  const columns = new Map<string, number>();
+  const blocks = labelCols.slice(0, 2).map((labelCol, b) => {
+    const end = labelCols[b + 1] ?? labels.length;
+    const side = b === 0 ? ("income" as const) : ("expense" as const);
+    const amounts = new Map<string, number>();
+    const candidates: number[] = [];
+    for (let c = labelCol + 1; c < end; c++) if (labels[c] && !/行次|栏次/.test(labels[c]!)) candidates.push(c);
+    if (candidates.length === 1) amounts.set("决算数", candidates[0]!);
+    else {
+      for (const c of candidates) {
+        const fund = T04_FUNDS.find(([, re]) => re.test(labels[c]!))?.[0];
+        if (fund && !amounts.has(fund)) amounts.set(fund, c);
+      }
+    }
+    if (!amounts.size) problems.push(`${tableName(region.id)}：${side === "income" ? "收入" : "支出"}栏找不到金额列`);
+    for (const [k, c] of amounts) columns.set(`${side === "income" ? "收入" : "支出"}.${k}`, c);
+    return { side, labelCol, amounts };
+  });
+  const notes: string[] = [];
+  const lines: Record<"income" | "expense", BalanceLine[]> = { income: [], expense: [] };
+  for (let r = header.firstDataRow; r < region.end; r++) {
+    const row = region.cells[r] ?? [];
+    if (row.every(isBlank)) continue;
+    const first = labelText(row.find((c) => !isBlank(c)));
+    if (NOTE.test(first) && !row.some(isNumeric)) {
+      notes.push(row.filter((c) => !isBlank(c)).map(String).join(" "));
+      continue;
+    }
+    for (const b of blocks) {
+      const label = labelText(row[b.labelCol]);
+      if (!label) continue;
+      const { key, numbered, sub } = stripNumbering(label);
+      const figures: Record<string, Figure> = {};
+      for (const [k, c] of b.amounts) figures[k] = readFigureCell(region.grid, region.cells, r, c, cellProblems);
+      lines[b.side].push({ label, key, numbered, sub, figures, labelAt: addressOf(region.grid, r, b.labelCol) });
+    }
+  }
+  const block = (side: "income" | "expense"): BalanceBlock => ({
+    side,
+    lines: lines[side],
+    columns: [...blocks.find((b) => b.side === side)!.amounts.keys()],
+  });
+  const table: BalanceTable = { kind: "balance", ...base(region, header, columns), income: block("income"), expense: block("expense"), notes };
+  return { table, problems, cellProblems };
+}
