@@ -18,6 +18,7 @@ import {
 } from "../core/index.ts";
 import { badInput, notAvailable } from "../core/errors.ts";
 import { cells, editionYear, figure } from "./args.ts";
+import { checkGrids, flatAddresses, rangesToGrids, reportRows } from "./check-ranges.ts";
 import { codesClient } from "./default-client.ts";
 import { excel, excelAsync } from "./excel-errors.ts";
 
@@ -176,6 +177,35 @@ export function consistent(total: any, parts: any[][]): boolean {
   });
 }
 
+/**
+ * 核对公开表：给出一张或多张表的区域（顺序不限），按规则核对表内和表间关系，逐行列出问题（严重程度、规则、说明、位置、应为、实为）。
+ * @customfunction CHECK
+ * @param ranges 公开表所在区域，可给多个
+ * @param invocation 调用信息
+ * @requiresParameterAddresses
+ * @returns 核对结果
+ */
+export async function check(ranges: any[][][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return excelAsync(async () => reportRows(await checkInvocation(ranges, invocation)));
+}
+
+/**
+ * 核对公开表，返回“错误”条数（可放在状态单元格）。
+ * @customfunction CHECKCOUNT
+ * @param ranges 公开表所在区域，可给多个
+ * @param invocation 调用信息
+ * @requiresParameterAddresses
+ * @returns 错误条数
+ */
+export async function checkCount(ranges: any[][][], invocation: CustomFunctions.Invocation): Promise<number> {
+  return excelAsync(async () => (await checkInvocation(ranges, invocation)).summary.error);
+}
+
+function checkInvocation(ranges: any[][][], invocation: CustomFunctions.Invocation) {
+  const grids = rangesToGrids(ranges, flatAddresses(invocation?.parameterAddresses));
+  return checkGrids(grids, (year) => codesClient().edition(year));
+}
+
 function requireCode(code: unknown): string {
   const c = normalizeCode(code);
   if (!c) throw badInput(`“${String(code ?? "")}”不是科目编码（功能分类 3/5/7 位，经济分类 3/5 位）`);
@@ -202,4 +232,6 @@ export const functionsById: Record<string, (...args: any[]) => unknown> = {
   CODECHECK: codeCheck,
   ROLLUP: rollupOf,
   CONSISTENT: consistent,
+  CHECK: check,
+  CHECKCOUNT: checkCount,
 };

@@ -55,8 +55,12 @@ function isDataLike(row: Cell[]): boolean {
   });
 }
 
-/** The header below `start` (the row after the title) and before `end`; null when there is none. */
-export function findHeader(cells: Cell[][], start: number, end: number): Header | null {
+/**
+ * The header below `start` (the row after the title) and before `end`; null when there is none.
+ * `inferMerges`: the host could not say which cells are merged (a custom function sees only values), so a
+ * group label above several columns is carried right over the blanks beside it that have labels below.
+ */
+export function findHeader(cells: Cell[][], start: number, end: number, inferMerges = false): Header | null {
   let top = start;
   while (top < end && (cells[top]!.every(isBlank) || isMetaRow(cells[top]!))) top++;
   if (top >= end) return null;
@@ -76,12 +80,20 @@ export function findHeader(cells: Cell[][], start: number, end: number): Header 
     firstDataRow = r + 1;
   }
   const width = Math.max(0, ...cells.slice(top, bottom + 1).map((r) => r.length));
+  const rows = cells.slice(top, bottom + 1).map((r) => Array.from({ length: width }, (_, c) => (isNumeric(r[c]) ? "" : labelText(r[c]))));
+  if (inferMerges) {
+    for (let r = 0; r < rows.length - 1; r++) {
+      for (let c = 1; c < width; c++) {
+        const below = rows.slice(r + 1).some((row) => row[c] !== "");
+        // a group label spreads only under the same parent group (the rows above agree)
+        const sameParent = rows.slice(0, r).every((row) => row[c] === row[c - 1]);
+        if (rows[r]![c] === "" && rows[r]![c - 1] !== "" && below && sameParent) rows[r]![c] = rows[r]![c - 1]!;
+      }
+    }
+  }
   const labels = Array.from({ length: width }, (_, c) => {
     const parts: string[] = [];
-    for (let r = top; r <= bottom; r++) {
-      const t = labelText(cells[r]![c]);
-      if (t && !isNumeric(cells[r]![c]) && parts[parts.length - 1] !== t) parts.push(t);
-    }
+    for (const row of rows) if (row[c] && parts[parts.length - 1] !== row[c]) parts.push(row[c]!);
     return parts.join("/");
   });
   return { top, bottom, labels, firstDataRow };

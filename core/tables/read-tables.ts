@@ -27,7 +27,7 @@ export interface TableRead {
 }
 
 export function readTable(region: Region): TableRead {
-  const header = findHeader(region.cells, region.titleRow + 1, region.end);
+  const header = findHeader(region.cells, region.titleRow + 1, region.end, region.grid.merges === undefined);
   if (!header) return { table: null, problems: [`${tableName(region.id)}：标题下没有表头`], cellProblems: [] };
   switch (region.id) {
     case "T01":

@@ -178,6 +178,19 @@ describe.each(LAYOUTS)("mutations (%s layout)", (layout) => {
   });
 });
 
+describe("values without merge information (what a custom function sees)", () => {
+  it("reads the export layout's merged multi-row headers all the same", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const { sheets } = renderDisclosure(makeLedger(seeded(seed)), "export");
+        const report = check(sheets.map(({ name, cells }) => ({ name, cells })));
+        return report.summary.error === 0 && report.summary.warning === 0 && report.notChecked.length === 0;
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
 describe("reading problems", () => {
   it("a table whose header cannot be found is named, with its rules not checked", () => {
     const { sheets } = renderDisclosure(makeLedger(seeded(3)), "hand");

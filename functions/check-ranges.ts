@@ -1,0 +1,58 @@
+// JS.CHECK's work: the ranges Excel hands over (values plus, when Excel gives them, their addresses) become
+// grids, core checks them with the report year's edition, and the report becomes rows to spill.
+
+import { CodesRegistry } from "../core/codes/codes-registry.ts";
+import type { Edition } from "../core/codes/edition.ts";
+import { checkTables } from "../core/rules/check-tables.ts";
+import type { Finding, Location, Report } from "../core/rules/finding.ts";
+import { type Cell, type SheetGrid, parseRangeAddress } from "../core/tables/grid.ts";
+import { readDisclosure } from "../core/tables/read-disclosure.ts";
+
+export const CHECK_HEADER = ["严重程度", "规则", "说明", "位置", "应为", "实为"];
+const SEVERITY_NAMES = { error: "错误", warning: "警告", info: "提示" } as const;
+
+/** The ranges as grids; each keeps the sheet and top-left cell of its address so findings point at real cells. */
+export function rangesToGrids(ranges: unknown[][][], addresses: string[] | undefined): SheetGrid[] {
+  return ranges.map((values, i) => {
+    const address = addresses?.[i];
+    const at = address ? parseRangeAddress(address) : null;
+    const cells: Cell[][] = values.map((row) => row.map((v) => (v === "" || v === undefined ? null : (v as Cell))));
+    return { name: at?.sheet ?? `区域${i + 1}`, cells, origin: at ? { row: at.row, col: at.col } : { row: 0, col: 0 } };
+  });
+}
+
+/** Invocation.parameterAddresses for a repeating parameter, as a flat list of range addresses. */
+export function flatAddresses(parameterAddresses: unknown): string[] | undefined {
+  if (!Array.isArray(parameterAddresses)) return undefined;
+  const flat = parameterAddresses.flat(3).filter((a): a is string => typeof a === "string" && a !== "");
+  return flat.length ? flat : undefined;
+}
+
+export type EditionSource = (year: number) => Promise<Edition>;
+
+/** Checks the grids; the edition for the code/name rule is fetched for the tables' year, and its absence only skips that rule. */
+export async function checkGrids(grids: SheetGrid[], edition: EditionSource): Promise<Report> {
+  const year = readDisclosure(grids).disclosure.year;
+  let codes: CodesRegistry | null = null;
+  let why = "";
+  if (year) {
+    try {
+      codes = new CodesRegistry([await edition(year)]);
+    } catch (err) {
+      why = (err as Error).message;
+    }
+  }
+  const { report } = checkTables(grids, { codes, expectComplete: false });
+  if (why) report.notChecked = report.notChecked.map((n) => (n.rule === "table.code-name" ? { ...n, why } : n));
+  return report;
+}
+
+const place = (l: Location) => ("cell" in l ? (l.sheet ? `${l.sheet}!${l.cell}` : "（工作簿）") : `第 ${l.line} 行`);
+
+export function reportRows(report: Report): (string | number)[][] {
+  const rows: (string | number)[][] = [CHECK_HEADER];
+  for (const f of report.findings as Finding[]) rows.push([SEVERITY_NAMES[f.severity], f.rule, f.message, place(f.where), f.expected ?? "", f.actual ?? ""]);
+  for (const n of report.notChecked) rows.push(["未核对", n.rule, n.why, "", "", ""]);
+  if (rows.length === 1) rows.push(["通过", "", "未发现问题", "", "", ""]);
+  return rows;
+}
