@@ -2,6 +2,9 @@
 // with exit status 2 — never a stack trace.
 
 import { parseArgs } from "node:util";
+import { CodesRegistry } from "../core/codes/codes-registry.ts";
+import { loadBuiltinEditions } from "./builtin-data.ts";
+import { checkCommand } from "./commands/check.ts";
 import { codesImport } from "./commands/codes-import.ts";
 import { UnreadableFile } from "./read-grid.ts";
 import { UsageError } from "./usage.ts";
@@ -9,6 +12,11 @@ import { UsageError } from "./usage.ts";
 const HELP = `juesuan — 决算公开助手
 
 用法：
+  juesuan check 工作簿.xlsx [--year 年度] [--format text|json] [--all]
+      核对工作簿中的九张公开表（表内、表间关系和科目名称）。--all 逐条列出提示（尾差）。
+      退出码：0 无错误，1 有错误，2 输入无法使用。
+  juesuan check 文件夹|多个文件 [--year 年度]
+      逐个核对，每个工作簿输出一行 JSON（JSON Lines）；在终端中显示进度。
   juesuan codes import 文件.xlsx|文件.csv --year 年度 [--out 输出.json] [--force]
       把财政部（或财政局）发布的科目表（含“科目编码”“科目名称”列，可有“说明”列）导入为该年度的科目表，
       默认写入 data/codes/editions/年度.json；报告无法读取的行。
@@ -38,6 +46,8 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
         year: { type: "string" },
         out: { type: "string" },
         force: { type: "boolean" },
+        format: { type: "string" },
+        all: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -55,6 +65,21 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
     return positionals.length === 0 && !values.help ? 2 : 0;
   }
   const [command, sub, ...rest] = positionals;
+  if (command === "check") {
+    const format = values.format ?? "text";
+    if (format !== "text" && format !== "json") throw new UsageError(`--format 应为 text 或 json，而不是“${format}”`);
+    const inputs = positionals.slice(1);
+    if (!inputs.length) throw new UsageError("请给出要核对的工作簿：juesuan check 工作簿.xlsx");
+    return checkCommand({
+      inputs,
+      year: values.year === undefined ? undefined : requireYear(values.year),
+      format,
+      all: values.all,
+      codes: new CodesRegistry(loadBuiltinEditions()),
+      out,
+      progress: process.stderr,
+    });
+  }
   if (command === "codes" && sub === "import") {
     if (rest.length !== 1) throw new UsageError("请给出一个科目表文件：juesuan codes import 文件.xlsx --year 2026");
     return codesImport({ file: rest[0]!, year: requireYear(values.year), out: values.out, force: values.force }, out);

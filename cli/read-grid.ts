@@ -4,13 +4,13 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import ExcelJS from "exceljs";
+import type { Cell, SheetGrid } from "../core/tables/grid.ts";
 
-export type Cell = string | number | boolean | null;
 export type Grid = Cell[][];
 
 export class UnreadableFile extends Error {}
 
-export async function readGrids(path: string): Promise<Map<string, Grid>> {
+export async function readGrids(path: string): Promise<SheetGrid[]> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -19,13 +19,13 @@ export async function readGrids(path: string): Promise<Map<string, Grid>> {
     throw new UnreadableFile(code === "ENOENT" ? `找不到文件：${path}` : code === "EISDIR" ? `${path} 是文件夹，不是文件` : `无法读取 ${path}（${code}）`);
   }
   const ext = extname(path).toLowerCase();
-  if (ext === ".csv") return new Map([["csv", parseCsv(decodeText(bytes))]]);
+  if (ext === ".csv") return [{ name: "csv", cells: parseCsv(decodeText(bytes)) }];
   if (ext === ".xlsx" || ext === ".xlsm") return readXlsx(bytes, path);
   if (ext === ".xls" || ext === ".et") throw new UnreadableFile(`${path} 是旧版 Excel/WPS 格式，请另存为 .xlsx 后再试`);
   throw new UnreadableFile(`${path} 不是 .xlsx 或 .csv 文件`);
 }
 
-async function readXlsx(bytes: Buffer, path: string): Promise<Map<string, Grid>> {
+async function readXlsx(bytes: Buffer, path: string): Promise<SheetGrid[]> {
   // a password-protected workbook is an OLE container, not a zip
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     throw new UnreadableFile(`${path} 已加密或是旧版 .xls 格式，请去掉密码并另存为 .xlsx`);
@@ -37,17 +37,18 @@ async function readXlsx(bytes: Buffer, path: string): Promise<Map<string, Grid>>
   } catch (err) {
     throw new UnreadableFile(`${path} 不是有效的 .xlsx 文件（${(err as Error).message}）`);
   }
-  const grids = new Map<string, Grid>();
+  const grids: SheetGrid[] = [];
   book.eachSheet((sheet) => {
     const grid: Grid = [];
     sheet.eachRow({ includeEmpty: true }, (row, r) => {
       const cells: Cell[] = [];
       row.eachCell({ includeEmpty: true }, (cell, c) => {
-        cells[c - 1] = cellValue(cell.value);
+        cells[c - 1] = cell.isMerged && cell.master !== cell ? null : cellValue(cell.value);
       });
       grid[r - 1] = Array.from(cells, (v) => v ?? null);
     });
-    grids.set(sheet.name, Array.from(grid, (row) => row ?? []));
+    const merges = (sheet.model as { merges?: string[] }).merges ?? [];
+    grids.push({ name: sheet.name, cells: Array.from(grid, (row) => row ?? []), merges });
   });
   return grids;
 }

@@ -21,7 +21,7 @@ export async function codesImport(opts: CodesImportOptions, log: (line: string) 
   if (existsSync(out) && !opts.force) throw new UsageError(`${out} 已存在；确认要替换时加 --force`);
   const grids = await readGrids(opts.file);
   let lastError: Error | null = null;
-  for (const [sheet, grid] of grids) {
+  for (const { name: sheet, cells: grid } of grids) {
     let list;
     try {
       list = importCodeList(grid, basename(opts.file));

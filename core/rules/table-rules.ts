@@ -51,9 +51,11 @@ export function tableRules(t: Table, out: Findings): void {
 function codedRowSums(t: CodedTable, out: Findings): void {
   const spec = ROW_SUMS[t.id];
   if (!spec) return;
-  const [total, parts] = spec;
-  const gone = missing(t, [total, ...parts]);
+  const [total, all] = spec;
+  const gone = missing(t, [total, ...all.slice(0, 2)]);
   if (gone.length) return out.skip(RULES.rowSum, `${tableName(t.id)}找不到“${gone.join("”“")}”列`);
+  // optional columns a table leaves out count as zero
+  const parts = all.filter((p) => t.columns[p]);
   for (const row of t.rows) {
     out.add(
       sumFinding(

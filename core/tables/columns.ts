@@ -12,21 +12,22 @@ export interface ColumnSpec {
 const col = (key: string, re: RegExp, required = true): ColumnSpec => ({ key, re, required });
 
 export const CODED_COLUMNS: Partial<Record<TableId, ColumnSpec[]>> = {
+  // a unit without 上级补助/经营/… income often leaves those columns out: they are read as zero
   T02: [
     col("财政拨款收入", /财政拨款/),
-    col("上级补助收入", /上级补助/),
-    col("事业收入", /事业收入/),
-    col("经营收入", /经营收入/),
-    col("附属单位上缴收入", /附属单位上缴/),
-    col("其他收入", /其他收入/),
+    col("上级补助收入", /上级补助/, false),
+    col("事业收入", /事业收入/, false),
+    col("经营收入", /经营收入/, false),
+    col("附属单位上缴收入", /附属单位上缴/, false),
+    col("其他收入", /其他收入/, false),
     col("本年收入合计", /(本年收入)?合计$|^本年收入$/),
   ],
   T03: [
     col("基本支出", /基本支出/),
     col("项目支出", /项目支出/),
-    col("上缴上级支出", /上缴上级/),
-    col("经营支出", /经营支出/),
-    col("对附属单位补助支出", /对附属单位补助/),
+    col("上缴上级支出", /上缴上级/, false),
+    col("经营支出", /经营支出/, false),
+    col("对附属单位补助支出", /对附属单位补助/, false),
     col("本年支出合计", /(本年支出)?合计$|^本年支出$/),
   ],
   T05: [
