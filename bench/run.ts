@@ -4,6 +4,7 @@
 import { startJuesuan } from "../scripts/local-worker.ts";
 import { buildAddin } from "../scripts/build.ts";
 import { benchFunctions } from "./functions.bench.ts";
+import { benchTables } from "./tables.bench.ts";
 import { benchWorker } from "./worker.bench.ts";
 
 await buildAddin();
@@ -12,6 +13,7 @@ console.log(`npm start → /health in ${running.startupMs} ms (${running.origin}
 try {
   await benchFunctions(running.origin);
   await benchWorker(running.origin, Number(process.env.BENCH_SECONDS ?? 10));
+  await benchTables(Number(process.env.BENCH_WORKBOOKS ?? 1000));
 } finally {
   running.stop();
 }

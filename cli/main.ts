@@ -15,8 +15,8 @@ const HELP = `juesuan — 决算公开助手
   juesuan check 工作簿.xlsx [--year 年度] [--format text|json] [--all]
       核对工作簿中的九张公开表（表内、表间关系和科目名称）。--all 逐条列出提示（尾差）。
       退出码：0 无错误，1 有错误，2 输入无法使用。
-  juesuan check 文件夹|多个文件 [--year 年度]
-      逐个核对，每个工作簿输出一行 JSON（JSON Lines）；在终端中显示进度。
+  juesuan check 文件夹|多个文件 [--year 年度] [--threads N]
+      逐个核对，每个工作簿输出一行 JSON（JSON Lines），按文件顺序输出；在终端中显示进度；默认每个 CPU 核一个线程。
   juesuan codes import 文件.xlsx|文件.csv --year 年度 [--out 输出.json] [--force]
       把财政部（或财政局）发布的科目表（含“科目编码”“科目名称”列，可有“说明”列）导入为该年度的科目表，
       默认写入 data/codes/editions/年度.json；报告无法读取的行。
@@ -48,6 +48,7 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
         force: { type: "boolean" },
         format: { type: "string" },
         all: { type: "boolean" },
+        threads: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -75,6 +76,7 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
       year: values.year === undefined ? undefined : requireYear(values.year),
       format,
       all: values.all,
+      threads: values.threads === undefined ? undefined : requireThreads(values.threads),
       codes: new CodesRegistry(loadBuiltinEditions()),
       out,
       progress: process.stderr,
@@ -85,6 +87,11 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
     return codesImport({ file: rest[0]!, year: requireYear(values.year), out: values.out, force: values.force }, out);
   }
   throw new UsageError(`不认识的命令“${positionals.join(" ")}”。运行 juesuan --help 查看用法`);
+}
+
+function requireThreads(raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 64) throw new UsageError(`--threads “${raw}”应为 1 到 64 的整数`);
+  return Number(raw);
 }
 
 function requireYear(raw: string | undefined): number {

@@ -10,13 +10,20 @@ const PLAIN = /^(\d+(\.\d*)?|\.\d+)$/;
 
 /** A figure, or null for a blank (empty cell, empty text, whitespace). */
 export function readFigure(value: unknown): Decimal | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw badInput(`“${value}”不是有效数字`);
-    return Decimal.fromNumber(value);
+  const figure = tryReadFigure(value);
+  if (figure === undefined) {
+    const shown = typeof value === "string" ? value.trim() : String(value);
+    throw badInput(typeof value === "number" ? `“${shown}”不是有效数字` : `“${shown}”不是数字`);
   }
+  return figure;
+}
+
+/** Like readFigure, but undefined instead of an error for what is not a figure (cheap: no exception). */
+export function tryReadFigure(value: unknown): Decimal | null | undefined {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? Decimal.fromNumber(value) : undefined;
   if (typeof value === "bigint") return Decimal.of(value);
-  if (typeof value !== "string") throw badInput(`“${String(value)}”不是数字`);
+  if (typeof value !== "string") return undefined;
   return readFigureText(value);
 }
 
@@ -25,7 +32,7 @@ export function readFigureOrZero(value: unknown): Decimal {
   return readFigure(value) ?? Decimal.ZERO;
 }
 
-function readFigureText(raw: string): Decimal | null {
+function readFigureText(raw: string): Decimal | null | undefined {
   let text = toHalfWidth(raw).replace(/[\s\u00a0]/g, "").replace(/[−–]/g, "-");
   if (text === "") return null;
   let negative = false;
@@ -37,7 +44,7 @@ function readFigureText(raw: string): Decimal | null {
     negative = negative !== text.startsWith("-");
     text = text.slice(1);
   }
-  if (!PLAIN.test(text) && !GROUPED.test(text)) throw badInput(`“${raw.trim()}”不是数字`);
+  if (!PLAIN.test(text) && !GROUPED.test(text)) return undefined;
   const d = Decimal.parse(text.replace(/,/g, ""))!;
   return negative ? d.neg() : d;
 }

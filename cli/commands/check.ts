@@ -3,10 +3,11 @@
 // stderr when it is a terminal. Exit 0 without errors, 1 with one, 2 when an input could not be used.
 
 import { readdir, stat } from "node:fs/promises";
-import { basename, extname, join } from "node:path";
+import { basename, join } from "node:path";
 import type { CodesRegistry } from "../../core/codes/codes-registry.ts";
 import { checkTables } from "../../core/rules/check-tables.ts";
 import type { Report } from "../../core/rules/finding.ts";
+import { type Outcome, checkInPool } from "../check-pool.ts";
 import { UnreadableFile, readGrids } from "../read-grid.ts";
 import { reportText } from "../report-text.ts";
 import { UsageError } from "../usage.ts";
@@ -20,9 +21,10 @@ export interface CheckCommandOptions {
   codes: CodesRegistry;
   out: (line: string) => void;
   progress?: NodeJS.WriteStream | null;
+  /** worker threads for many files (default: one per core) */
+  threads?: number;
 }
 
-type Outcome = { report: Report; text: string } | { error: string };
 
 export async function checkFile(path: string, options: Pick<CheckCommandOptions, "year" | "codes" | "format" | "all">): Promise<Outcome> {
   let sheets;
@@ -67,8 +69,8 @@ export async function checkCommand(o: CheckCommandOptions): Promise<number> {
   }
   let status = 0;
   const started = Date.now();
-  for (const [i, file] of files.entries()) {
-    const result = await checkFile(file, { ...o, format: "json" });
+  const emit = (i: number, result: Outcome) => {
+    const file = files[i]!;
     if ("error" in result) {
       o.out(JSON.stringify({ source: { workbook: basename(file), text: null }, error: result.error }));
       status = 2;
@@ -76,7 +78,13 @@ export async function checkCommand(o: CheckCommandOptions): Promise<number> {
       o.out(JSON.stringify(result.report));
       if (result.report.summary.error > 0 && status === 0) status = 1;
     }
-    if (o.progress?.isTTY) drawProgress(o.progress, i + 1, files.length, started, extname(file) ? basename(file) : file);
+    if (o.progress?.isTTY) drawProgress(o.progress, i + 1, files.length, started, basename(file));
+  };
+  // a few files are quicker in this thread than the time it takes to start workers
+  if (files.length < 50 || o.threads === 1) {
+    for (const [i, file] of files.entries()) emit(i, await checkFile(file, { ...o, format: "json" }));
+  } else {
+    await checkInPool(files, o.year, emit, o.threads);
   }
   if (o.progress?.isTTY) o.progress.write("\n");
   return status;

@@ -2,7 +2,7 @@
 // and, per column, one composed label ("本年支出/基本支出") for the column maps to match.
 
 import { type Cell, isBlank, labelText } from "./grid.ts";
-import { readFigure } from "../figure-input.ts";
+import { tryReadFigure } from "../figure-input.ts";
 
 export interface Header {
   /** first and last header row (inclusive) */
@@ -21,11 +21,7 @@ const TOTAL = /^(合计|总计|本年(收入|支出)合计)$/;
 export function isNumeric(v: Cell | undefined): boolean {
   if (typeof v === "number") return true;
   if (typeof v !== "string" || v.trim() === "") return false;
-  try {
-    return readFigure(v) !== null;
-  } catch {
-    return false;
-  }
+  return tryReadFigure(v) != null;
 }
 
 /** A 栏次 row: labelled 栏次, or the integers 1, 2, 3 … in order. */

@@ -49,6 +49,8 @@ export function normalizeTitle(text: string): string {
 
 /** The table a title names, or null. Longer texts (sentences that mention a table) are not titles. */
 export function matchTitle(text: string): TableId | null {
+  // every title ends in 表 (a 公开0N表 label may follow): most cells can be passed over at once
+  if (text.length > 80 || !text.includes("表")) return null;
   const t = normalizeTitle(text);
   if (t.length < 4 || t.length > 40) return null;
   for (const [id, re] of ALIASES) {
