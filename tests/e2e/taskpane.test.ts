@@ -2,6 +2,9 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ARTIFACTS, launch } from "./browser.ts";
+import { makeLedger, seeded } from "../fixtures/disclosure-model.ts";
+import { renderDisclosure } from "../fixtures/disclosure-sheets.ts";
+import { setCell } from "../fixtures/mutate.ts";
 
 const origin = inject("origin");
 let browser: Browser;
@@ -113,6 +116,28 @@ describe("task pane in Chromium", () => {
     });
     expect(await call("NAME", "12", 2021)).toMatchObject({ error: "#VALUE!" });
     expect(await call("NAME", "2040250", 2019)).toMatchObject({ error: "#N/A", message: expect.stringContaining("没有 2019 年的科目表") });
+  });
+
+  it("=JS.CHECK checks ranges in the page, with the 2021 edition from the Worker for 科目 names", async () => {
+    const { sheets, where } = renderDisclosure(makeLedger(seeded(9)), "hand");
+    const ref = where["T03.20805.本年支出合计"]!;
+    const row = Number(ref.cell.replace(/\D/g, ""));
+    const stale = setCell(sheets, { sheet: ref.sheet, cell: `B${row}` }, "行政事业单位离退休");
+    const ranges = stale.map((s) => s.cells.map((r) => r.map((v) => v ?? "")));
+    const addresses = stale.map((s) => `'${s.name}'!A1:M${s.cells.length}`);
+    const rows = await page.evaluate(
+      async ([r, a]) => {
+        const w = window as unknown as { __associated: () => Record<string, (...x: unknown[]) => Promise<unknown>> };
+        return (await w.__associated().CHECK!(r, { parameterAddresses: a })) as string[][];
+      },
+      [ranges, addresses] as const,
+    );
+    expect(rows[0]).toEqual(["严重程度", "规则", "说明", "位置", "应为", "实为"]);
+    const warning = rows.find((r) => r[1] === "table.code-name")!;
+    expect(warning.slice(0, 1)).toEqual(["警告"]);
+    expect(warning[2]).toContain("行政事业单位养老支出");
+    expect(warning[3]).toBe(`${ref.sheet}!B${row}`);
+    expect(rows.filter((r) => r[0] === "错误")).toEqual([]);
   });
 
   it("an omitted year uses the newest edition", async () => {
