@@ -3,7 +3,7 @@
 
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
-import { loadBuiltinEditions } from "./cli/builtin-data.ts";
+import { loadBuiltinEditions, loadBuiltinTemplates } from "./cli/builtin-data.ts";
 import { seedStatements } from "./worker/seed-sql.ts";
 
 export default defineConfig({
@@ -36,8 +36,9 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               bindings: {
+                PUBLISH_TOKEN: "test-publish-token-5f0c2a",
                 TEST_MIGRATIONS: await readD1Migrations("worker/migrations"),
-                TEST_SEED: await seedStatements(loadBuiltinEditions()),
+                TEST_SEED: await seedStatements(loadBuiltinEditions(), loadBuiltinTemplates()),
               },
             },
           })),

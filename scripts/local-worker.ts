@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO_ROOT, loadBuiltinEditions } from "../cli/builtin-data.ts";
+import { REPO_ROOT, loadBuiltinEditions, loadBuiltinTemplates } from "../cli/builtin-data.ts";
 import { seedStatements } from "../worker/seed-sql.ts";
 
 const WRANGLER = createRequire(import.meta.url).resolve("wrangler/bin/wrangler.js");
@@ -34,7 +34,7 @@ export async function prepareLocalDatabase(persistTo?: string): Promise<number> 
   mkdirSync(sqlDir, { recursive: true });
   const file = join(sqlDir, "seed.sql");
   const editions = loadBuiltinEditions();
-  writeFileSync(file, (await seedStatements(editions)).join("\n") + "\n");
+  writeFileSync(file, (await seedStatements(editions, loadBuiltinTemplates())).join("\n") + "\n");
   wrangler(["d1", "execute", "DB", "--local", "--file", file], persistTo);
   return editions.length;
 }

@@ -4,6 +4,7 @@
 import { buildAddin } from "./build.ts";
 import { prepareLocalDatabase, startWranglerDev, waitForHealth } from "./local-worker.ts";
 import { devCertificates } from "./dev-certs.ts";
+import { localPublishToken } from "./dev-vars.ts";
 
 const port = Number(process.env.PORT ?? 8787);
 const https = process.argv.includes("--https");
@@ -14,6 +15,7 @@ await buildAddin();
 const editions = await prepareLocalDatabase(persistTo);
 console.log(`local D1 ready: ${editions} code editions seeded`);
 
+const token = localPublishToken();
 const certs = https ? await devCertificates() : undefined;
 const child = startWranglerDev({ port, https: certs, persistTo, inheritOutput: true });
 const origin = `${https ? "https" : "http"}://${https ? "localhost" : "127.0.0.1"}:${port}`;
@@ -28,6 +30,7 @@ juesuan is running at ${origin}
   codes       ${origin}/v1/codes/2021/2040250
   task pane   ${origin}/taskpane.html
   manifest    ${origin}/manifest.xml   (sideload needs https: npm run start:https)
+  publishing  Authorization: Bearer ${token}   (local token, kept in .dev.vars)
 `);
 } else {
   console.log(`\njuesuan (https) is starting at ${origin}; sideload ${origin}/manifest.xml`);

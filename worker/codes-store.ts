@@ -10,6 +10,8 @@ export interface EditionMeta {
   hash: string;
   entries: number;
   loadedAt: string;
+  version: number;
+  origin: "built-in" | "published";
 }
 
 interface EditionRow {
@@ -20,6 +22,8 @@ interface EditionRow {
   hash: string;
   entry_count: number;
   loaded_at: string;
+  version: number;
+  origin: "built-in" | "published";
 }
 
 interface CodeRow {
@@ -39,6 +43,8 @@ const toMeta = (r: EditionRow): EditionMeta => ({
   hash: r.hash,
   entries: r.entry_count,
   loadedAt: r.loaded_at,
+  version: r.version,
+  origin: r.origin,
 });
 
 const toEntry = (r: CodeRow): CodeEntry => {

@@ -35,3 +35,15 @@ async function load(db: D1Database, year: number | "latest"): Promise<HeldEditio
   const entries = await store.entries(meta.year);
   return { meta, edition: new Edition(meta.year, meta.status, entries, meta.source ?? undefined) };
 }
+
+/** Every edition, for checks that learn the report year only from the tables. */
+export async function allEditions(db: D1Database): Promise<Edition[]> {
+  const years = (await new CodesStore(db).editions()).map((e) => e.year);
+  const held = await Promise.all(years.map((y) => cachedEdition(db, y)));
+  return held.flatMap((h) => (h ? [h.edition] : []));
+}
+
+/** Forgets what this isolate holds (after a publish, so its next answer is the new edition). */
+export function forgetEditions(): void {
+  held.clear();
+}

@@ -2,27 +2,67 @@
 // every path not routed here (wrangler.toml run_worker_first).
 
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
+import { errorResponse, HttpError } from "./http-errors.ts";
+import { OPENAPI } from "./openapi.ts";
+import { check } from "./routes/check.ts";
 import { codes } from "./routes/codes.ts";
+import { codesPublish } from "./routes/codes-publish.ts";
 import { manifest } from "./routes/manifest.ts";
-import { errorResponse } from "./http-errors.ts";
+import { templates } from "./routes/templates.ts";
 import { VERSION } from "./version.ts";
+
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 const app = new Hono<{ Bindings: Env }>();
 
-app.use("/v1/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], maxAge: 600 }));
+app.use(
+  "/v1/*",
+  cors({
+    // the Worker's own origin (the add-in) and those a deployment lists in ALLOWED_ORIGINS
+    origin: (origin, c) => {
+      const allowed = [new URL(c.req.url).origin, ...(c.env.ALLOWED_ORIGINS ?? "").split(",").map((o: string) => o.trim())];
+      return allowed.includes(origin) ? origin : null;
+    },
+    allowMethods: ["GET", "HEAD", "PUT", "POST", "OPTIONS"],
+    allowHeaders: ["Content-Type", "Authorization", "If-Match", "If-None-Match"],
+    exposeHeaders: ["ETag", "Location", "Retry-After"],
+    maxAge: 600,
+  }),
+);
+app.use(
+  "/v1/*",
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json({ error: "payload_too_large", message: `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB` }, 413),
+  }),
+);
 app.use("/v1/*", etag());
 app.use("/v1/*", async (c, next) => {
   await next();
-  if (c.req.method === "GET" && (c.res.status === 200 || c.res.status === 304)) {
+  if (c.req.method === "GET" && (c.res.status === 200 || c.res.status === 304) && !c.res.headers.has("Cache-Control")) {
     c.header("Cache-Control", "public, max-age=300, must-revalidate");
   }
 });
 
 app.get("/health", (c) => c.json({ ok: true, service: "juesuan", version: VERSION }));
+app.get("/v1/openapi.json", (c) => c.json(OPENAPI));
 app.route("/v1", codes);
+app.route("/v1", codesPublish);
+app.route("/v1", templates);
+app.route("/v1", check);
 app.route("/", manifest);
+
+// a known path asked with another method: 405 with what it allows
+for (const [path, methods] of Object.entries(OPENAPI.paths)) {
+  const allow = [...Object.keys(methods).map((m) => m.toUpperCase()), "OPTIONS"].join(", ");
+  app.all(path.replace(/\{(\w+)\}/g, ":$1"), (c) => {
+    c.header("Allow", allow);
+    throw new HttpError(405, "method_not_allowed", `此地址不支持 ${c.req.method}，可用：${allow}`);
+  });
+}
 
 app.notFound((c) => c.json({ error: "not_found", message: `没有这个地址：${new URL(c.req.url).pathname}` }, 404));
 app.onError((err, c) => errorResponse(c, err));

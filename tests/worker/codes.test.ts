@@ -16,7 +16,7 @@ describe("GET /v1/editions", () => {
   it("lists the seeded editions with their status and hash", async () => {
     const res = await get("/v1/editions");
     const { editions } = (await res.json()) as { editions: { year: number; status: object; hash: string; entries: number }[] };
-    expect(editions.map((e) => e.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(editions.map((e) => e.year)).toEqual(expect.arrayContaining([2020, 2021, 2022, 2023, 2024, 2025]));
     expect(editions[1]).toMatchObject({ status: { function: "partial", economic: "complete" } });
     expect(editions[1]!.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(editions[1]!.entries).toBeGreaterThan(400);
@@ -51,7 +51,8 @@ describe("GET /v1/codes/{year}/{code}", () => {
 
   it("accepts full-width digits and latest", async () => {
     expect(await (await get(`/v1/codes/2021/${encodeURIComponent("２０４０２５０")}`)).json()).toMatchObject({ code: "2040250" });
-    expect(await (await get("/v1/codes/latest/204")).json()).toMatchObject({ edition: { year: 2025 } });
+    const { editions } = (await (await get("/v1/editions")).json()) as { editions: { year: number }[] };
+    expect(await (await get("/v1/codes/latest/204")).json()).toMatchObject({ edition: { year: Math.max(...editions.map((e) => e.year)) } });
   });
 
   it("an unknown code is 404 with a Chinese message that says the edition is partial", async () => {

@@ -38,7 +38,9 @@ codes.get("/codes/:year", async (c) => {
   const entries = edition
     .entries()
     .filter((e) => (!kind || e.kind === (kind as CodeKind)) && (!q || e.code.startsWith(q) || nameKey(e.name).includes(key)));
-  return c.json({ year: meta.year, status: meta.status, ...(meta.source ? { source: meta.source } : {}), hash: meta.hash, count: entries.length, entries });
+  // the whole edition's ETag is its content hash, which is also what publishing asks for in If-Match
+  if (!q && !kind) c.header("ETag", `"${meta.hash}"`);
+  return c.json({ year: meta.year, status: meta.status, ...(meta.source ? { source: meta.source } : {}), hash: meta.hash, version: meta.version, count: entries.length, entries });
 });
 
 codes.get("/codes/:year/:code", async (c) => {

@@ -1,0 +1,55 @@
+// POST /v1/check: a disclosure as JSON grids or as an .xlsx body, checked by the same core as the command line,
+// answered with the same report.
+
+import { Hono } from "hono";
+import { CodesRegistry } from "../../core/codes/codes-registry.ts";
+import { checkTables } from "../../core/rules/check-tables.ts";
+import { applyTemplate } from "../../core/templates/template-apply.ts";
+import { validateTemplate } from "../../core/templates/template.ts";
+import { UnreadableFile, readXlsxGrids } from "../../hosts/xlsx.ts";
+import { type CheckInput, parseCheckInput } from "../check-input.ts";
+import { allEditions } from "../edition-cache.ts";
+import { HttpError, badRequest, notFound } from "../http-errors.ts";
+import { readJson } from "../json-body.ts";
+import { TemplatesStore } from "../templates-store.ts";
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export const check = new Hono<{ Bindings: Env }>();
+
+check.post("/check", async (c) => {
+  const type = c.req.header("Content-Type") ?? "";
+  let input: CheckInput;
+  if (type.toLowerCase().startsWith(XLSX_TYPE)) {
+    const year = c.req.query("year");
+    if (year !== undefined && !/^\d{4}$/.test(year)) throw badRequest(`?year “${year}”不是四位年度`);
+    const name = c.req.query("name") ?? "upload.xlsx";
+    try {
+      input = {
+        grids: await readXlsxGrids(new Uint8Array(await c.req.arrayBuffer()), name),
+        year: year ? Number(year) : null,
+        text: null,
+        template: c.req.query("template") ?? null,
+        name,
+      };
+    } catch (err) {
+      if (err instanceof UnreadableFile) throw badRequest(err.message);
+      throw err;
+    }
+  } else if (/^application\/json\b/i.test(type)) {
+    input = parseCheckInput(await readJson(c));
+  } else {
+    throw new HttpError(415, "unsupported_media_type", `请求体应为 application/json 或 .xlsx（${XLSX_TYPE}），而不是“${type || "（未注明）"}”`);
+  }
+
+  const codes = new CodesRegistry(await allEditions(c.env.DB));
+  let { report } = checkTables(input.grids, { year: input.year, codes, source: { workbook: input.name, text: null } });
+  if (input.text !== null) report.notChecked.push({ rule: "narrative", why: "本服务尚不核对情况说明文本，只核对了公开表" });
+  if (input.template) {
+    const found = await new TemplatesStore(c.env.DB).get(input.template);
+    if (!found) throw notFound("template_not_found", `没有模板“${input.template}”`);
+    const { template } = validateTemplate(found.template);
+    if (template) report = applyTemplate(report, template);
+  }
+  return c.json(report);
+});
