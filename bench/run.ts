@@ -12,7 +12,7 @@ const running = await startJuesuan();
 console.log(`npm start → /health in ${running.startupMs} ms (${running.origin})`);
 try {
   await benchFunctions(running.origin);
-  await benchWorker(running.origin, Number(process.env.BENCH_SECONDS ?? 10));
+  await benchWorker(running);
   await benchTables(Number(process.env.BENCH_WORKBOOKS ?? 1000));
 } finally {
   running.stop();

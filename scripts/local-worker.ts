@@ -71,6 +71,8 @@ export async function waitForHealth(origin: string, timeoutMs = 60_000, child?: 
 export interface RunningJuesuan {
   origin: string;
   startupMs: number;
+  /** the process group of `npm start` and everything it started (wrangler, workerd) */
+  processGroup: number;
   stop(): void;
 }
 
@@ -106,7 +108,7 @@ export async function startJuesuan(): Promise<RunningJuesuan> {
     stop();
     throw new Error(`npm start did not come up: ${(err as Error).message}\n${output.slice(-4000)}`);
   }
-  return { origin, startupMs: Date.now() - started, stop };
+  return { origin, startupMs: Date.now() - started, processGroup: child.pid!, stop };
 }
 
 function freePort(): Promise<number> {

@@ -6,6 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { errorResponse, HttpError } from "./http-errors.ts";
+import { MAX_BODY_BYTES } from "./limits.ts";
 import { OPENAPI } from "./openapi.ts";
 import { check } from "./routes/check.ts";
 import { codes } from "./routes/codes.ts";
@@ -13,8 +14,6 @@ import { codesPublish } from "./routes/codes-publish.ts";
 import { manifest } from "./routes/manifest.ts";
 import { templates } from "./routes/templates.ts";
 import { VERSION } from "./version.ts";
-
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 const app = new Hono<{ Bindings: Env }>();
 

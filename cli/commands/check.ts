@@ -80,8 +80,9 @@ export async function checkCommand(o: CheckCommandOptions): Promise<number> {
     }
     if (o.progress?.isTTY) drawProgress(o.progress, i + 1, files.length, started, basename(file));
   };
-  // a few files are quicker in this thread than the time it takes to start workers
-  if (files.length < 50 || o.threads === 1) {
+  // fewer files are quicker in this thread than the time it takes to start workers (see npm run bench)
+  const pooled = o.threads ? o.threads > 1 : files.length >= 200;
+  if (!pooled) {
     for (const [i, file] of files.entries()) emit(i, await checkFile(file, { ...o, format: "json" }));
   } else {
     await checkInPool(files, o.year, emit, o.threads);

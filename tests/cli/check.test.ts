@@ -74,6 +74,13 @@ describe("juesuan check BOOK.xlsx", () => {
     expect(r.code).toBe(1);
   });
 
+  it("worker threads give the same lines in the same order", async () => {
+    const sequential = await run("check", dir, "--threads", "1");
+    const pooled = await run("check", dir, "--threads", "2");
+    expect(pooled.out).toBe(sequential.out);
+    expect(pooled.code).toBe(sequential.code);
+  });
+
   it("unusable input: one line on stderr and exit 2, never a stack trace", async () => {
     const bad = mkdtempSync(join(tmpdir(), "juesuan-bad-"));
     writeFileSync(join(bad, "broken.xlsx"), "PK\u0003\u0004 broken");

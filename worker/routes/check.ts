@@ -11,7 +11,7 @@ import { type CheckInput, parseCheckInput } from "../check-input.ts";
 import { allEditions } from "../edition-cache.ts";
 import { HttpError, badRequest, notFound } from "../http-errors.ts";
 import { readJson } from "../json-body.ts";
-import { TemplatesStore } from "../templates-store.ts";
+import { cachedTemplate } from "../template-cache.ts";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -46,7 +46,7 @@ check.post("/check", async (c) => {
   let { report } = checkTables(input.grids, { year: input.year, codes, source: { workbook: input.name, text: null } });
   if (input.text !== null) report.notChecked.push({ rule: "narrative", why: "本服务尚不核对情况说明文本，只核对了公开表" });
   if (input.template) {
-    const found = await new TemplatesStore(c.env.DB).get(input.template);
+    const found = await cachedTemplate(c.env.DB, input.template);
     if (!found) throw notFound("template_not_found", `没有模板“${input.template}”`);
     const { template } = validateTemplate(found.template);
     if (template) report = applyTemplate(report, template);

@@ -8,6 +8,7 @@ import { requirePublisher } from "../auth.ts";
 import { badRequest, HttpError, notFound } from "../http-errors.ts";
 import { readJson } from "../json-body.ts";
 import { checkPreconditions } from "../preconditions.ts";
+import { cachedTemplate, forgetTemplate } from "../template-cache.ts";
 import { TemplatesStore } from "../templates-store.ts";
 
 export const templates = new Hono<{ Bindings: Env }>();
@@ -28,7 +29,7 @@ templates.get("/templates", async (c) => {
 });
 
 templates.get("/templates/:id", async (c) => {
-  const found = await new TemplatesStore(c.env.DB).get(templateId(c.req.param("id")));
+  const found = await cachedTemplate(c.env.DB, templateId(c.req.param("id")));
   if (!found) throw notFound("template_not_found", `没有模板“${c.req.param("id")}”`);
   c.header("ETag", etagOf(found.meta.hash));
   return c.json({ ...found.meta, versions: found.versions, template: found.template });
@@ -62,6 +63,7 @@ templates.put("/templates/:id", async (c) => {
   if (!(await store.insert(template, version, hash, publishedAt))) {
     throw new HttpError(412, "precondition_failed", `模板“${id}”刚被他人发布了第 ${version} 版，请重新获取后再发布`);
   }
+  forgetTemplate(id);
   c.header("ETag", etagOf(hash));
   c.header("Location", `/v1/templates/${id}/versions/${version}`);
   return c.json({ id, version, hash, publishedAt }, current ? 200 : 201);
