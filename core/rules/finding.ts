@@ -34,6 +34,8 @@ export interface Report {
   findings: Finding[];
   notChecked: NotChecked[];
   summary: Record<Severity, number>;
+  /** when a narrative was checked: figures found in it and how many were tied to a table cell */
+  coverage?: { claims: number; tied: number };
 }
 
 /** Gathers findings and not-checked rules; a rule id is not-checked at most once per reason. */

@@ -1,0 +1,42 @@
+// One check of a whole disclosure — its tables, its narrative, or both — into one report. Every host (CLI,
+// Worker, custom functions, task pane) calls this.
+
+import type { CodesRegistry } from "./codes/codes-registry.ts";
+import { checkNarrative } from "./narrative/check-narrative.ts";
+import { checkTables } from "./rules/check-tables.ts";
+import { Findings, type Report, sortFindings, summarize } from "./rules/finding.ts";
+import type { SheetGrid } from "./tables/grid.ts";
+import type { Disclosure } from "./tables/model.ts";
+import { applyTemplate } from "./templates/template-apply.ts";
+import type { Template } from "./templates/template.ts";
+
+export interface DisclosureInput {
+  sheets?: SheetGrid[] | null;
+  text?: string | null;
+  year?: number | null;
+  codes?: CodesRegistry | null;
+  template?: Template | null;
+  expectComplete?: boolean;
+  source?: Report["source"];
+}
+
+export function checkDisclosure(input: DisclosureInput): { report: Report; disclosure: Disclosure | null } {
+  const source = input.source ?? { workbook: null, text: null };
+  let report: Report;
+  let disclosure: Disclosure | null = null;
+  if (input.sheets?.length) {
+    const tables = checkTables(input.sheets, { year: input.year, codes: input.codes, expectComplete: input.expectComplete, source });
+    report = tables.report;
+    disclosure = tables.disclosure;
+  } else {
+    report = { year: input.year ?? null, unit: null, source, findings: [], notChecked: [], summary: { error: 0, warning: 0, info: 0 } };
+  }
+  if (input.text != null) {
+    const out = new Findings();
+    const { year, coverage } = checkNarrative(input.text, out, { year: report.year, codes: input.codes, disclosure, template: input.template });
+    const findings = sortFindings([...report.findings, ...out.findings]);
+    report = { ...report, year: report.year ?? year, findings, notChecked: [...report.notChecked, ...out.notChecked], summary: summarize(findings), coverage: { claims: coverage.found, tied: coverage.tied } };
+  }
+  if (input.template) report = applyTemplate(report, input.template);
+  return { report, disclosure };
+}

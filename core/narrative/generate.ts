@@ -1,0 +1,176 @@
+// Writes the 情况说明 from the tables and the supplementary figures, section by section in the template's
+// outline: amounts, shares, rates and changes computed by core, 持平/新增 wording where a rate cannot say it,
+// zero items left out, and every reason left as a marked blank (【待填写：…】) for the clerk — never invented.
+// The sentences are the shapes the checker reads, so a written text checks clean against its own tables.
+
+import { completionRate, share } from "../derived.ts";
+import { Decimal } from "../decimal.ts";
+import type { BalanceTable, CodedRow, CodedTable, Disclosure, EconomicTable, SangongTable } from "../tables/model.ts";
+import type { Template } from "../templates/template.ts";
+import { yoy } from "../yoy.ts";
+import type { Supplementary } from "./supplementary.ts";
+
+const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+const blank = (what: string) => `【待填写：${what}】`;
+const wan = (d: Decimal) => `${d.toFixed(2)}万元`;
+const pct = (d: Decimal) => `${d.toFixed(2)}%`;
+
+export interface WriteInput {
+  disclosure: Disclosure;
+  supplementary: Supplementary;
+  template: Template | null;
+  unit?: string | null;
+}
+
+interface Ctx extends WriteInput {
+  year: number;
+  unit: string;
+}
+
+const totalRow = (t: CodedTable | undefined) => t?.rows.find((r) => r.isTotal);
+const isZero = (d: Decimal | undefined) => !d || d.isZero();
+
+/** "与2023年度相比，X增加…" — or a marked blank when the prior figure is not given. */
+function change(ctx: Ctx, subject: string, current: Decimal, priorKey: string): string {
+  const prior = ctx.supplementary.get(priorKey);
+  const since = `与${ctx.year - 1}年度相比，${subject}`;
+  if (!prior) return `${since}${blank(`与上年比较（补充资料“${priorKey}”）`)}。`;
+  const y = yoy(current, prior);
+  if (y.kind === "flat") return `${since}持平。`;
+  return `${since}${y.phrase}。主要原因：${blank("增减原因")}。`;
+}
+
+/** "其中：A x万元，占p%；B …" over the non-zero parts. */
+function parts(total: Decimal, items: [string, Decimal | undefined][]): string {
+  const shown = items.filter(([, v]) => !isZero(v)) as [string, Decimal][];
+  if (total.isZero() || !shown.length) return "";
+  return `其中：${shown.map(([label, v]) => `${label}${wan(v)}，占${pct(share(v, total))}`).join("；")}。`;
+}
+
+function budgetSentence(subject: string, budget: Decimal | undefined, actual: Decimal): string {
+  if (!budget) return `${subject}年初预算为${blank("年初预算数")}万元，支出决算为${wan(actual)}。`;
+  const rate = budget.isZero() ? "" : `，完成年初预算的${pct(completionRate(actual, budget))}`;
+  const word = actual.cmp(budget) > 0 ? "大于" : actual.cmp(budget) < 0 ? "小于" : "等于";
+  const reason = word === "等于" ? "决算数等于预算数。" : `决算数${word}预算数的主要原因是：${blank("主要原因")}。`;
+  return `${subject}年初预算为${wan(budget)}，支出决算为${wan(actual)}${rate}。${reason}`;
+}
+
+function section1(ctx: Ctx): string[] {
+  const t01 = ctx.disclosure.tables.T01 as BalanceTable | undefined;
+  const total = t01?.income.lines.find((l) => l.key === "总计")?.figures[t01.income.columns[0]!]?.value;
+  if (!total) return [blank("收入支出决算总表未读到")];
+  return [`${ctx.unit}${ctx.year}年度收入支出总计${wan(total)}。${change(ctx, "收入支出总计", total, "prior.收支总计")}`];
+}
+
+function section2(ctx: Ctx): string[] {
+  const row = totalRow(ctx.disclosure.tables.T02 as CodedTable | undefined);
+  if (!row) return [blank("收入决算表未读到")];
+  const f = (k: string) => row.figures[k]?.value;
+  const total = f("本年收入合计")!;
+  const list: [string, Decimal | undefined][] = ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"].map((k) => [k, f(k)]);
+  return [`本年收入合计${wan(total)}，${parts(total, list)}`];
+}
+
+function section3(ctx: Ctx): string[] {
+  const row = totalRow(ctx.disclosure.tables.T03 as CodedTable | undefined);
+  if (!row) return [blank("支出决算表未读到")];
+  const f = (k: string) => row.figures[k]?.value;
+  const total = f("本年支出合计")!;
+  const list: [string, Decimal | undefined][] = ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"].map((k) => [k, f(k)]);
+  return [`本年支出合计${wan(total)}，${parts(total, list)}`];
+}
+
+function section4(ctx: Ctx): string[] {
+  const t04 = ctx.disclosure.tables.T04 as BalanceTable | undefined;
+  const total = t04?.income.lines.find((l) => l.key === "总计")?.figures[t04.income.columns[0]!]?.value;
+  if (!total) return [blank("财政拨款收入支出决算总表未读到")];
+  return [`${ctx.unit}${ctx.year}年度财政拨款收入支出总计${wan(total)}。${change(ctx, "财政拨款收入支出总计", total, "prior.财政拨款收支总计")}`];
+}
+
+function section5(ctx: Ctx): string[] {
+  const t05 = ctx.disclosure.tables.T05 as CodedTable | undefined;
+  const total = totalRow(t05)?.figures.小计?.value;
+  const all = totalRow(ctx.disclosure.tables.T03 as CodedTable | undefined)?.figures.本年支出合计?.value;
+  if (!t05 || !total) return [blank("一般公共预算财政拨款支出决算表未读到")];
+  const lines: string[] = [];
+  const ofAll = all && !all.isZero() ? `，占本年支出合计的${pct(share(total, all))}` : "";
+  lines.push("（一）一般公共预算财政拨款支出决算总体情况");
+  lines.push(`一般公共预算财政拨款支出${wan(total)}${ofAll}。${change(ctx, "一般公共预算财政拨款支出", total, "prior.一般公共预算财政拨款支出")}`);
+  lines.push("（二）一般公共预算财政拨款支出决算结构情况");
+  const classes = t05.rows.filter((r) => r.level === "类" && !isZero(r.figures.小计?.value));
+  if (classes.length && !total.isZero()) {
+    lines.push(`一般公共预算财政拨款支出${wan(total)}，主要用于以下方面：${classes.map((r) => `${r.name}（类）${wan(r.figures.小计!.value)}，占${pct(share(r.figures.小计!.value, total))}`).join("；")}。`);
+  }
+  lines.push("（三）一般公共预算财政拨款支出决算具体情况");
+  lines.push(`${budgetSentence("一般公共预算财政拨款支出", ctx.supplementary.get("budget.一般公共预算财政拨款支出"), total)}其中：`);
+  const items = t05.rows.filter((r) => r.level === "项" && !isZero(r.figures.小计?.value));
+  items.forEach((item, i) => {
+    lines.push(`${i + 1}.${pathOf(t05.rows, item)}。${budgetSentence("", ctx.supplementary.get(`年初预算.${item.code}`), item.figures.小计!.value)}`);
+  });
+  return lines;
+}
+
+function pathOf(rows: CodedRow[], item: CodedRow): string {
+  const up = (level: "类" | "款") => rows.find((r) => r.level === level && r.code && item.code?.startsWith(r.code));
+  return `${up("类")?.name ?? blank("类")}（类）${up("款")?.name ?? blank("款")}（款）${item.name}（项）`;
+}
+
+function section6(ctx: Ctx): string[] {
+  const t06 = ctx.disclosure.tables.T06 as EconomicTable | undefined;
+  const basic = totalRow(ctx.disclosure.tables.T05 as CodedTable | undefined)?.figures.基本支出?.value;
+  if (!t06 || !basic) return [blank("一般公共预算财政拨款基本支出决算表未读到")];
+  const names = (personnel: boolean) =>
+    t06.rows
+      .filter((r) => r.level === "款" && /^30[13]/.test(r.code ?? "") === personnel && !r.figures.决算数?.value.isZero())
+      .map((r) => r.name)
+      .join("、");
+  const p = t06.totals.personnel?.value ?? Decimal.ZERO;
+  const q = t06.totals.public?.value ?? Decimal.ZERO;
+  return [`一般公共预算财政拨款基本支出${wan(basic)}。其中：人员经费${wan(p)}，主要包括：${names(true) || "无"}；公用经费${wan(q)}，主要包括：${names(false) || "无"}。`];
+}
+
+function section7(ctx: Ctx): string[] {
+  const t07 = ctx.disclosure.tables.T07 as SangongTable | undefined;
+  const f = (k: string) => t07?.figures[k]?.value ?? Decimal.ZERO;
+  const actual = f("决算.合计");
+  if (!t07 || (actual.isZero() && f("预算.合计").isZero())) return [`${ctx.unit}${ctx.year}年度无“三公”经费财政拨款支出。`];
+  const lines = [`“三公”经费财政拨款支出${wan(actual)}。${change(ctx, "“三公”经费财政拨款支出", actual, "prior.三公.合计")}`];
+  lines.push(budgetSentence("“三公”经费财政拨款支出", f("预算.合计"), actual));
+  lines.push(`“三公”经费财政拨款支出决算${wan(actual)}，${parts(actual, [["因公出国（境）费支出", f("决算.出国")], ["公务用车购置及运行维护费支出", f("决算.公车小计")], ["公务接待费支出", f("决算.接待")]])}`);
+  const counts = (key: string, what: string) => ctx.supplementary.get(key)?.toString() ?? blank(what);
+  lines.push(`全年因公出国（境）团组${counts("三公.出国团组", "团组数")}个、累计${counts("三公.出国人次", "人次")}人次；公务用车保有量${counts("三公.保有量", "保有量")}辆；国内公务接待${counts("三公.接待批次", "批次")}批次、${counts("三公.接待人次", "人次")}人次。`);
+  return lines;
+}
+
+function fundSection(ctx: Ctx, id: "T08" | "T09", name: string): string[] {
+  const row = totalRow(ctx.disclosure.tables[id] as CodedTable | undefined);
+  const income = row?.figures.本年收入?.value ?? Decimal.ZERO;
+  const spent = row?.figures.本年支出?.value ?? Decimal.ZERO;
+  if (income.isZero() && spent.isZero()) return [`${ctx.unit}${ctx.year}年度无${name}收入和支出。`];
+  return [`${name}收入${wan(income)}，${name}支出${wan(spent)}。`];
+}
+
+const SECTIONS: [string, (ctx: Ctx) => string[]][] = [
+  ["收入支出决算总体情况", section1],
+  ["收入决算情况", section2],
+  ["支出决算情况", section3],
+  ["财政拨款收入支出决算总体情况", section4],
+  ["一般公共预算财政拨款支出决算情况", section5],
+  ["一般公共预算财政拨款基本支出决算情况", section6],
+  ["财政拨款“三公”经费支出决算情况", section7],
+  ["政府性基金预算财政拨款收入支出决算情况", (c) => fundSection(c, "T08", "政府性基金预算财政拨款")],
+  ["国有资本经营预算财政拨款收入支出决算情况", (c) => fundSection(c, "T09", "国有资本经营预算财政拨款")],
+];
+
+/** The 情况说明 as lines of text (headings and paragraphs). */
+export function writeNarrative(input: WriteInput): string[] {
+  const year = input.disclosure.year ?? input.template?.year;
+  if (!year) throw new Error("表中没有报告年度，无法生成情况说明（请在标题或编制单位行写明年度）");
+  const ctx: Ctx = { ...input, year, unit: input.unit ?? input.disclosure.unit ?? "本单位" };
+  const lines = [`${ctx.unit}${year}年度部门决算情况说明`];
+  SECTIONS.forEach(([title, write], i) => {
+    lines.push(`${NUMERALS[i]}、${title}`);
+    lines.push(...write(ctx));
+  });
+  return lines;
+}
