@@ -4,6 +4,7 @@
 import { startJuesuan } from "../scripts/local-worker.ts";
 import { buildAddin } from "../scripts/build.ts";
 import { benchFunctions } from "./functions.bench.ts";
+import { benchNarrative } from "./narrative.bench.ts";
 import { benchTables } from "./tables.bench.ts";
 import { benchWorker } from "./worker.bench.ts";
 
@@ -14,6 +15,7 @@ try {
   await benchFunctions(running.origin);
   await benchWorker(running);
   await benchTables(Number(process.env.BENCH_WORKBOOKS ?? 1000));
+  await benchNarrative();
 } finally {
   running.stop();
 }

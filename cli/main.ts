@@ -6,12 +6,19 @@ import { CodesRegistry } from "../core/codes/codes-registry.ts";
 import { loadBuiltinEditions } from "./builtin-data.ts";
 import { checkCommand } from "./commands/check.ts";
 import { codesImport } from "./commands/codes-import.ts";
+import { narrativeCommand } from "./commands/narrative.ts";
+import { loadBuiltinTemplates } from "./builtin-data.ts";
+import type { Template } from "../core/templates/template.ts";
 import { UnreadableFile } from "./read-grid.ts";
 import { UsageError } from "./usage.ts";
 
 const HELP = `juesuan — 决算公开助手
 
 用法：
+  juesuan check [工作簿.xlsx] --text 情况说明.txt|.docx [--template 模板] [--year 年度] [--format text|json]
+      核对情况说明：文中自洽（增减、完成率、占比、科目路径、年份、模板残留），给出工作簿时再逐项与表核对。
+  juesuan narrative 工作簿.xlsx [--template 模板] [--out 情况说明.txt|.docx]
+      由公开表和“补充资料”工作表生成情况说明，原因等处留【待填写】。模板：central-2021、shanghai-2024。
   juesuan check 工作簿.xlsx [--year 年度] [--format text|json] [--all]
       核对工作簿中的九张公开表（表内、表间关系和科目名称）。--all 逐条列出提示（尾差）。
       退出码：0 无错误，1 有错误，2 输入无法使用。
@@ -49,6 +56,8 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
         format: { type: "string" },
         all: { type: "boolean" },
         threads: { type: "string" },
+        text: { type: "string" },
+        template: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
       },
@@ -70,23 +79,36 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
     const format = values.format ?? "text";
     if (format !== "text" && format !== "json") throw new UsageError(`--format 应为 text 或 json，而不是“${format}”`);
     const inputs = positionals.slice(1);
-    if (!inputs.length) throw new UsageError("请给出要核对的工作簿：juesuan check 工作簿.xlsx");
+    if (!inputs.length && values.text === undefined) throw new UsageError("请给出要核对的工作簿或 --text 情况说明：juesuan check 工作簿.xlsx");
     return checkCommand({
       inputs,
       year: values.year === undefined ? undefined : requireYear(values.year),
       format,
       all: values.all,
+      text: values.text,
+      template: values.template === undefined ? null : requireTemplate(values.template),
       threads: values.threads === undefined ? undefined : requireThreads(values.threads),
       codes: new CodesRegistry(loadBuiltinEditions()),
       out,
       progress: process.stderr,
     });
   }
+  if (command === "narrative") {
+    if (positionals.length !== 2) throw new UsageError("请给出一个工作簿：juesuan narrative 工作簿.xlsx [--out 情况说明.docx]");
+    return narrativeCommand({ book: positionals[1]!, template: values.template === undefined ? null : requireTemplate(values.template), out: values.out }, out);
+  }
   if (command === "codes" && sub === "import") {
     if (rest.length !== 1) throw new UsageError("请给出一个科目表文件：juesuan codes import 文件.xlsx --year 2026");
     return codesImport({ file: rest[0]!, year: requireYear(values.year), out: values.out, force: values.force }, out);
   }
   throw new UsageError(`不认识的命令“${positionals.join(" ")}”。运行 juesuan --help 查看用法`);
+}
+
+function requireTemplate(id: string): Template {
+  const all = loadBuiltinTemplates();
+  const found = all.find((t) => t.id === id);
+  if (!found) throw new UsageError(`没有模板“${id}”（可用：${all.map((t) => t.id).join("、")}）`);
+  return found;
 }
 
 function requireThreads(raw: string): number {

@@ -3,7 +3,7 @@
 
 import { CodesRegistry } from "../core/codes/codes-registry.ts";
 import type { Edition } from "../core/codes/edition.ts";
-import { checkTables } from "../core/rules/check-tables.ts";
+import { checkDisclosure } from "../core/check-disclosure.ts";
 import type { Finding, Location, Report } from "../core/rules/finding.ts";
 import { type Cell, type SheetGrid, parseRangeAddress } from "../core/tables/grid.ts";
 import { readDisclosure } from "../core/tables/read-disclosure.ts";
@@ -30,9 +30,12 @@ export function flatAddresses(parameterAddresses: unknown): string[] | undefined
 
 export type EditionSource = (year: number) => Promise<Edition>;
 
-/** Checks the grids; the edition for the code/name rule is fetched for the tables' year, and its absence only skips that rule. */
-export async function checkGrids(grids: SheetGrid[], edition: EditionSource): Promise<Report> {
-  const year = readDisclosure(grids).disclosure.year;
+/**
+ * Checks the grids (and a narrative, when given); the edition for 科目 names is fetched for the report year,
+ * and its absence only skips the rules that need it.
+ */
+export async function checkGrids(grids: SheetGrid[], edition: EditionSource, text: string | null = null): Promise<Report> {
+  const year = readDisclosure(grids).disclosure.year ?? (text ? Number(/(20\d{2})年度/.exec(text)?.[1]) || null : null);
   let codes: CodesRegistry | null = null;
   let why = "";
   if (year) {
@@ -42,8 +45,8 @@ export async function checkGrids(grids: SheetGrid[], edition: EditionSource): Pr
       why = (err as Error).message;
     }
   }
-  const { report } = checkTables(grids, { codes, expectComplete: false });
-  if (why) report.notChecked = report.notChecked.map((n) => (n.rule === "table.code-name" ? { ...n, why } : n));
+  const { report } = checkDisclosure({ sheets: grids, text, codes, expectComplete: false });
+  if (why) report.notChecked = report.notChecked.map((n) => (n.rule === "table.code-name" || n.rule === "narrative.path" ? { ...n, why } : n));
   return report;
 }
 

@@ -19,6 +19,7 @@ import {
 import { badInput, notAvailable } from "../core/errors.ts";
 import { cells, editionYear, figure } from "./args.ts";
 import { checkGrids, flatAddresses, rangesToGrids, reportRows } from "./check-ranges.ts";
+import { budgetSentence, changeSentence, shareSentence } from "../core/narrative/sentences.ts";
 import { codesClient } from "./default-client.ts";
 import { excel, excelAsync } from "./excel-errors.ts";
 
@@ -206,6 +207,45 @@ function checkInvocation(ranges: any[][][], invocation: CustomFunctions.Invocati
   return checkGrids(grids, (year) => codesClient().edition(year));
 }
 
+/**
+ * 核对单元格中的情况说明：文中自洽（增减、完成率、占比、科目路径、年份、模板残留）；给出公开表区域时逐项与表核对。
+ * @customfunction TEXTCHECK
+ * @param text 情况说明文字（一个单元格）
+ * @param ranges 公开表所在区域（可选，可给多个）
+ * @param invocation 调用信息
+ * @requiresParameterAddresses
+ * @returns 核对结果
+ */
+export async function textCheck(text: any, ranges: any[][][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return excelAsync(async () => {
+    if (typeof text !== "string" || text.trim() === "") throw badInput("情况说明单元格为空");
+    const present = (ranges ?? []).filter((r) => Array.isArray(r) && r.length);
+    const addresses = flatAddresses(invocation?.parameterAddresses)?.slice(1);
+    const grids = rangesToGrids(present, addresses);
+    return reportRows(await checkGrids(grids, (year) => codesClient().edition(year), text));
+  });
+}
+
+/**
+ * 生成一句情况说明：kind 为 yoy（主体, 本年数, 上年数）、share（名称, 部分, 总数）或 budget（主体, 决算数, 年初预算数）。
+ * @customfunction SENTENCE
+ * @param kind 句子类型：yoy、share 或 budget
+ * @param subject 主体，如“一般公共预算财政拨款支出”
+ * @param a 本年数 / 部分 / 决算数
+ * @param b 上年数 / 总数 / 年初预算数
+ * @returns 一句情况说明
+ */
+export function sentence(kind: any, subject: any, a: any, b: any): string {
+  return excel(() => {
+    const name = String(subject ?? "").trim();
+    if (!name) throw badInput("缺少主体名称");
+    if (kind === "yoy") return changeSentence(name, figure(a), figure(b));
+    if (kind === "share") return shareSentence(name, figure(a), figure(b));
+    if (kind === "budget") return budgetSentence(name, readFigure(b) ?? undefined, figure(a));
+    throw badInput(`句子类型“${String(kind)}”应为 yoy、share 或 budget`);
+  });
+}
+
 function requireCode(code: unknown): string {
   const c = normalizeCode(code);
   if (!c) throw badInput(`“${String(code ?? "")}”不是科目编码（功能分类 3/5/7 位，经济分类 3/5 位）`);
@@ -234,4 +274,6 @@ export const functionsById: Record<string, (...args: any[]) => unknown> = {
   CONSISTENT: consistent,
   CHECK: check,
   CHECKCOUNT: checkCount,
+  TEXTCHECK: textCheck,
+  SENTENCE: sentence,
 };

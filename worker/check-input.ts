@@ -23,7 +23,9 @@ export function parseCheckInput(body: unknown): CheckInput {
   }
   const year = body.year ?? null;
   if (year !== null && (typeof year !== "number" || !Number.isInteger(year) || year < 2000 || year > 2100)) throw badRequest("/year：应为四位年度");
-  if (!isObject(body.grids) || Object.keys(body.grids).length === 0) throw badRequest("/grids：应为 {工作表名: 单元格二维数组}，至少一张");
+  const hasText = typeof body.text === "string" && body.text.trim() !== "";
+  if (body.grids === undefined && hasText) body.grids = {};
+  if (!isObject(body.grids) || (Object.keys(body.grids).length === 0 && !hasText)) throw badRequest("/grids：应为 {工作表名: 单元格二维数组}，至少一张（或只给 text 核对情况说明）");
   const merges = body.merges ?? {};
   if (!isObject(merges)) throw badRequest("/merges：应为 {工作表名: [\"A1:B2\", …]}");
   let cells = 0;
@@ -48,6 +50,7 @@ export function parseCheckInput(body: unknown): CheckInput {
   });
   const text = body.text ?? null;
   if (text !== null && typeof text !== "string") throw badRequest("/text：应为文本");
+  if (typeof text === "string" && text.length > 2_000_000) throw new HttpError(413, "payload_too_large", "情况说明文本过长（最多 200 万字）");
   const template = body.template ?? null;
   if (template !== null && typeof template !== "string") throw badRequest("/template：应为模板编号");
   const name = body.name ?? null;

@@ -5,10 +5,12 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { CodesRegistry } from "../../core/codes/codes-registry.ts";
-import { checkTables } from "../../core/rules/check-tables.ts";
+import { checkDisclosure } from "../../core/check-disclosure.ts";
+import type { Template } from "../../core/templates/template.ts";
 import type { Report } from "../../core/rules/finding.ts";
 import { type Outcome, checkInPool } from "../check-pool.ts";
 import { UnreadableFile, readGrids } from "../read-grid.ts";
+import { readNarrative } from "../text-files.ts";
 import { reportText } from "../report-text.ts";
 import { UsageError } from "../usage.ts";
 
@@ -18,6 +20,9 @@ export interface CheckCommandOptions {
   format: "text" | "json";
   /** text format: list every 提示 too */
   all?: boolean;
+  /** a narrative to check (with the workbook's tables when one is given) */
+  text?: string;
+  template?: Template | null;
   codes: CodesRegistry;
   out: (line: string) => void;
   progress?: NodeJS.WriteStream | null;
@@ -26,7 +31,7 @@ export interface CheckCommandOptions {
 }
 
 
-export async function checkFile(path: string, options: Pick<CheckCommandOptions, "year" | "codes" | "format" | "all">): Promise<Outcome> {
+export async function checkFile(path: string, options: Pick<CheckCommandOptions, "year" | "codes" | "format" | "all" | "text" | "template">): Promise<Outcome> {
   let sheets;
   try {
     sheets = await readGrids(path);
@@ -37,10 +42,13 @@ export async function checkFile(path: string, options: Pick<CheckCommandOptions,
   if (!sheets.some((s) => s.cells.some((row) => row.some((c) => c !== null && c !== "")))) {
     return { error: `${path} 是空工作簿，没有可核对的内容` };
   }
-  const { report, disclosure } = checkTables(sheets, {
+  const { report, disclosure } = checkDisclosure({
+    sheets,
+    text: options.text === undefined ? null : await readNarrative(options.text),
     year: options.year ?? null,
     codes: options.codes,
-    source: { workbook: basename(path), text: null },
+    template: options.template ?? null,
+    source: { workbook: basename(path), text: options.text === undefined ? null : basename(options.text) },
   });
   return { report, text: options.format === "text" ? reportText(report, disclosure, options.all) : "" };
 }
@@ -58,7 +66,21 @@ async function expand(inputs: string[]): Promise<string[]> {
   return files;
 }
 
+/** A narrative alone, without tables. */
+async function checkTextOnly(o: CheckCommandOptions & { text: string }): Promise<number> {
+  const { report } = checkDisclosure({
+    text: await readNarrative(o.text),
+    year: o.year ?? null,
+    codes: o.codes,
+    template: o.template ?? null,
+    source: { workbook: null, text: basename(o.text) },
+  });
+  o.out(o.format === "json" ? JSON.stringify(report, null, 2) : reportText(report, null, o.all));
+  return report.summary.error > 0 ? 1 : 0;
+}
+
 export async function checkCommand(o: CheckCommandOptions): Promise<number> {
+  if (!o.inputs.length && o.text !== undefined) return checkTextOnly({ ...o, text: o.text });
   const files = await expand(o.inputs);
   if (!files.length) throw new UsageError(`${o.inputs.join(" ")} 中没有 .xlsx 文件`);
   if (files.length === 1 && !(await stat(o.inputs[0]!).catch(() => null))?.isDirectory()) {

@@ -3,17 +3,14 @@
 // zero items left out, and every reason left as a marked blank (【待填写：…】) for the clerk — never invented.
 // The sentences are the shapes the checker reads, so a written text checks clean against its own tables.
 
-import { completionRate, share } from "../derived.ts";
+import { share } from "../derived.ts";
 import { Decimal } from "../decimal.ts";
 import type { BalanceTable, CodedRow, CodedTable, Disclosure, EconomicTable, SangongTable } from "../tables/model.ts";
 import type { Template } from "../templates/template.ts";
-import { yoy } from "../yoy.ts";
+import { blank, budgetSentence, changeSentence, pct, shareSentence, wan } from "./sentences.ts";
 import type { Supplementary } from "./supplementary.ts";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
-const blank = (what: string) => `【待填写：${what}】`;
-const wan = (d: Decimal) => `${d.toFixed(2)}万元`;
-const pct = (d: Decimal) => `${d.toFixed(2)}%`;
 
 export interface WriteInput {
   disclosure: Disclosure;
@@ -33,26 +30,15 @@ const isZero = (d: Decimal | undefined) => !d || d.isZero();
 /** "与2023年度相比，X增加…" — or a marked blank when the prior figure is not given. */
 function change(ctx: Ctx, subject: string, current: Decimal, priorKey: string): string {
   const prior = ctx.supplementary.get(priorKey);
-  const since = `与${ctx.year - 1}年度相比，${subject}`;
-  if (!prior) return `${since}${blank(`与上年比较（补充资料“${priorKey}”）`)}。`;
-  const y = yoy(current, prior);
-  if (y.kind === "flat") return `${since}持平。`;
-  return `${since}${y.phrase}。主要原因：${blank("增减原因")}。`;
+  if (!prior) return `与${ctx.year - 1}年度相比，${subject}${blank(`与上年比较（补充资料“${priorKey}”）`)}。`;
+  return changeSentence(subject, current, prior, `${ctx.year - 1}年度`);
 }
 
 /** "其中：A x万元，占p%；B …" over the non-zero parts. */
 function parts(total: Decimal, items: [string, Decimal | undefined][]): string {
   const shown = items.filter(([, v]) => !isZero(v)) as [string, Decimal][];
   if (total.isZero() || !shown.length) return "";
-  return `其中：${shown.map(([label, v]) => `${label}${wan(v)}，占${pct(share(v, total))}`).join("；")}。`;
-}
-
-function budgetSentence(subject: string, budget: Decimal | undefined, actual: Decimal): string {
-  if (!budget) return `${subject}年初预算为${blank("年初预算数")}万元，支出决算为${wan(actual)}。`;
-  const rate = budget.isZero() ? "" : `，完成年初预算的${pct(completionRate(actual, budget))}`;
-  const word = actual.cmp(budget) > 0 ? "大于" : actual.cmp(budget) < 0 ? "小于" : "等于";
-  const reason = word === "等于" ? "决算数等于预算数。" : `决算数${word}预算数的主要原因是：${blank("主要原因")}。`;
-  return `${subject}年初预算为${wan(budget)}，支出决算为${wan(actual)}${rate}。${reason}`;
+  return `其中：${shown.map(([label, v]) => shareSentence(label, v, total)).join("；")}。`;
 }
 
 function section1(ctx: Ctx): string[] {
@@ -99,7 +85,7 @@ function section5(ctx: Ctx): string[] {
   lines.push("（二）一般公共预算财政拨款支出决算结构情况");
   const classes = t05.rows.filter((r) => r.level === "类" && !isZero(r.figures.小计?.value));
   if (classes.length && !total.isZero()) {
-    lines.push(`一般公共预算财政拨款支出${wan(total)}，主要用于以下方面：${classes.map((r) => `${r.name}（类）${wan(r.figures.小计!.value)}，占${pct(share(r.figures.小计!.value, total))}`).join("；")}。`);
+    lines.push(`一般公共预算财政拨款支出${wan(total)}，主要用于以下方面：${classes.map((r) => shareSentence(`${r.name}（类）`, r.figures.小计!.value, total)).join("；")}。`);
   }
   lines.push("（三）一般公共预算财政拨款支出决算具体情况");
   lines.push(`${budgetSentence("一般公共预算财政拨款支出", ctx.supplementary.get("budget.一般公共预算财政拨款支出"), total)}其中：`);

@@ -60,7 +60,7 @@ describe("task pane in Chromium", () => {
     await page.waitForSelector("#service-status.ok");
     expect(await page.locator("#service-status").textContent()).toContain("已连接");
     await page.waitForSelector("#function-list dt");
-    expect(await page.locator("#function-list dt").count()).toBe(14);
+    expect(await page.locator("#function-list dt").count()).toBe(16);
     expect(await page.locator("#function-list").textContent()).toContain("=JS.PATH(code, [year])");
     expect(errors).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-start.png"), fullPage: true });

@@ -5,6 +5,7 @@ import type { SheetGrid } from "../../core/tables/grid.ts";
 import { makeLedger, seeded } from "../fixtures/disclosure-model.ts";
 import { renderDisclosure } from "../fixtures/disclosure-sheets.ts";
 import { bump } from "../fixtures/mutate.ts";
+import { narrativeOf } from "../fixtures/narrative-text.ts";
 import { call, errorOf, put } from "./helpers.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -69,9 +70,14 @@ describe("POST /v1/check", () => {
     expect(switched.notChecked).toContainEqual({ rule: "cross.T06-T07", why: "模板“不核对三公关系的模板”不要求此项核对" });
   });
 
-  it("narrative text is accepted and said not to be checked (never counted as passed)", async () => {
-    const report = (await (await post({ ...asJson(rendered.sheets), text: "一、收入支出决算总体情况……" })).json()) as Report;
-    expect(report.notChecked).toContainEqual({ rule: "narrative", why: "本服务尚不核对情况说明文本，只核对了公开表" });
+  it("a narrative is checked with the tables, or alone", async () => {
+    const text = narrativeOf(rendered.sheets);
+    const both = (await (await post({ ...asJson(rendered.sheets), text })).json()) as Report;
+    expect(both.summary.error).toBe(0);
+    expect(both.coverage!.tied).toBe(both.coverage!.claims);
+    const flipped = text.replace(/增长|下降/, (w) => (w === "增长" ? "下降" : "增长"));
+    const alone = (await (await post({ text: flipped, year: 2021 })).json()) as Report;
+    expect(alone.findings.find((f) => f.rule === "narrative.yoy")).toMatchObject({ severity: "error", where: { line: expect.any(Number) } });
   });
 
   it("malformed requests: 400 with the path, 415 for other media types", async () => {

@@ -3,9 +3,8 @@
 
 import { Hono } from "hono";
 import { CodesRegistry } from "../../core/codes/codes-registry.ts";
-import { checkTables } from "../../core/rules/check-tables.ts";
-import { applyTemplate } from "../../core/templates/template-apply.ts";
-import { validateTemplate } from "../../core/templates/template.ts";
+import { checkDisclosure } from "../../core/check-disclosure.ts";
+import { type Template, validateTemplate } from "../../core/templates/template.ts";
 import { UnreadableFile, readXlsxGrids } from "../../hosts/xlsx.ts";
 import { type CheckInput, parseCheckInput } from "../check-input.ts";
 import { allEditions } from "../edition-cache.ts";
@@ -42,14 +41,20 @@ check.post("/check", async (c) => {
     throw new HttpError(415, "unsupported_media_type", `请求体应为 application/json 或 .xlsx（${XLSX_TYPE}），而不是“${type || "（未注明）"}”`);
   }
 
-  const codes = new CodesRegistry(await allEditions(c.env.DB));
-  let { report } = checkTables(input.grids, { year: input.year, codes, source: { workbook: input.name, text: null } });
-  if (input.text !== null) report.notChecked.push({ rule: "narrative", why: "本服务尚不核对情况说明文本，只核对了公开表" });
+  let template: Template | null = null;
   if (input.template) {
     const found = await cachedTemplate(c.env.DB, input.template);
     if (!found) throw notFound("template_not_found", `没有模板“${input.template}”`);
-    const { template } = validateTemplate(found.template);
-    if (template) report = applyTemplate(report, template);
+    template = validateTemplate(found.template).template;
   }
+  const codes = new CodesRegistry(await allEditions(c.env.DB));
+  const { report } = checkDisclosure({
+    sheets: input.grids,
+    text: input.text,
+    year: input.year,
+    codes,
+    template,
+    source: { workbook: input.name, text: input.text === null ? null : "text" },
+  });
   return c.json(report);
 });
