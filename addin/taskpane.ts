@@ -1,12 +1,14 @@
-// The task pane: says whether the juesuan service is reachable and lists the =JS.… functions with what they
-// return. The functions themselves are registered by functions.js in the same (shared) runtime.
+// Entry of taskpane.js: the pane itself (pane/pane.ts) and, folded away, the list of =JS.… functions. The
+// functions are registered by functions.js in the same shared runtime.
 
 import { Remote } from "../functions/remote.ts";
+import { startPane } from "./pane/pane.ts";
+import { h } from "./pane/dom.ts";
 
 interface FunctionMeta {
   id: string;
   description: string;
-  parameters: { name: string; optional?: boolean }[];
+  parameters: { name: string; optional?: boolean; repeating?: boolean }[];
 }
 
 const remote = new Remote((...args) => fetch(...args), { timeoutMs: 8000, maxConcurrent: 2 });
@@ -16,10 +18,10 @@ async function showServiceStatus(el: HTMLElement): Promise<void> {
     const res = await remote.fetch("/health");
     const body = (await res.json()) as { ok?: boolean; version?: string };
     if (!res.ok || !body.ok) throw new Error(`服务返回 ${res.status}`);
-    el.textContent = `已连接（版本 ${body.version ?? "未知"}）`;
+    el.textContent = `服务已连接（版本 ${body.version ?? "未知"}）`;
     el.className = "ok";
   } catch (err) {
-    el.textContent = `离线：${(err as Error).message}。已取得的科目表仍可使用。`;
+    el.textContent = `离线：${(err as Error).message}。已取得的模板和科目表仍可使用。`;
     el.className = "offline";
   }
 }
@@ -29,11 +31,8 @@ async function showFunctions(list: HTMLElement): Promise<void> {
     const res = await remote.fetch("functions.json");
     const { functions } = (await res.json()) as { functions: FunctionMeta[] };
     for (const f of functions) {
-      const dt = document.createElement("dt");
-      dt.textContent = `=JS.${f.id}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
-      const dd = document.createElement("dd");
-      dd.textContent = f.description;
-      list.append(dt, dd);
+      const params = f.parameters.map((p) => (p.optional || p.repeating ? `[${p.name}${p.repeating ? ", …" : ""}]` : p.name)).join(", ");
+      list.append(h("dt", {}, `=JS.${f.id}(${params})`), h("dd", {}, f.description));
     }
   } catch (err) {
     list.textContent = `函数列表无法载入：${(err as Error).message}`;
@@ -43,6 +42,7 @@ async function showFunctions(list: HTMLElement): Promise<void> {
 function start(): void {
   void showServiceStatus(document.getElementById("service-status")!);
   void showFunctions(document.getElementById("function-list")!);
+  void startPane(document.getElementById("pane")!);
 }
 
 if (typeof Office !== "undefined") Office.onReady(() => start());

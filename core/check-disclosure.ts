@@ -7,6 +7,7 @@ import { checkTables } from "./rules/check-tables.ts";
 import { Findings, type Report, sortFindings, summarize } from "./rules/finding.ts";
 import type { SheetGrid } from "./tables/grid.ts";
 import type { Disclosure } from "./tables/model.ts";
+import type { TableId } from "./tables/table-ids.ts";
 import { applyTemplate } from "./templates/template-apply.ts";
 import type { Template } from "./templates/template.ts";
 
@@ -18,6 +19,7 @@ export interface DisclosureInput {
   template?: Template | null;
   expectComplete?: boolean;
   source?: Report["source"];
+  overrides?: Record<string, TableId>;
 }
 
 export function checkDisclosure(input: DisclosureInput): { report: Report; disclosure: Disclosure | null } {
@@ -25,7 +27,7 @@ export function checkDisclosure(input: DisclosureInput): { report: Report; discl
   let report: Report;
   let disclosure: Disclosure | null = null;
   if (input.sheets?.length) {
-    const tables = checkTables(input.sheets, { year: input.year, codes: input.codes, expectComplete: input.expectComplete, source });
+    const tables = checkTables(input.sheets, { year: input.year, codes: input.codes, expectComplete: input.expectComplete, source, overrides: input.overrides });
     report = tables.report;
     disclosure = tables.disclosure;
   } else {

@@ -24,6 +24,8 @@ export interface CheckOptions {
   /** a whole disclosure is expected (CLI, workbook); JS.CHECK over a few ranges sets false */
   expectComplete?: boolean;
   source?: Report["source"];
+  /** sheet → table, where the clerk corrected what the reader picked */
+  overrides?: Record<string, TableId>;
 }
 
 export interface TableCheck {
@@ -32,7 +34,7 @@ export interface TableCheck {
 }
 
 export function checkTables(sheets: SheetGrid[], options: CheckOptions = {}): TableCheck {
-  const { disclosure, cellProblems } = readDisclosure(sheets);
+  const { disclosure, cellProblems } = readDisclosure(sheets, options.overrides);
   const year = options.year ?? disclosure.year;
   const out = new Findings();
 

@@ -15,7 +15,11 @@ export interface ReadResult {
 /** Sheets larger than this are read up to the limit and said to be cut (a 100,000-row sheet is not a table). */
 export const MAX_ROWS = 5000;
 
-export function readDisclosure(sheets: SheetGrid[]): ReadResult {
+/**
+ * `overrides` names the table a sheet holds when the clerk corrected a pick (or bound a sheet without a
+ * recognisable title): its first table, or the whole sheet, is read as that table.
+ */
+export function readDisclosure(sheets: SheetGrid[], overrides: Record<string, TableId> = {}): ReadResult {
   const tables: Partial<Record<TableId, Table>> = {};
   const problems: ReadProblem[] = [];
   const cellProblems: CellProblem[] = [];
@@ -25,7 +29,7 @@ export function readDisclosure(sheets: SheetGrid[]): ReadResult {
       problems.push({ table: null, sheet: grid.name, message: `工作表“${grid.name}”有 ${cells.length} 行，只读取前 ${MAX_ROWS} 行` });
       cells = cells.slice(0, MAX_ROWS);
     }
-    for (const region of regionsOf(grid, cells)) {
+    for (const region of regionsOf(grid, cells, overrides[grid.name])) {
       if (tables[region.id]) {
         problems.push({ table: region.id, sheet: grid.name, message: `${tableName(region.id)}出现不止一次，只核对第一份（${tables[region.id]!.sheet}）` });
         continue;
@@ -49,7 +53,7 @@ export function readDisclosure(sheets: SheetGrid[]): ReadResult {
 }
 
 /** The tables in one sheet: each title starts a region that runs to the next title or the sheet's end. */
-function regionsOf(grid: SheetGrid, cells: Cell[][]): Region[] {
+function regionsOf(grid: SheetGrid, cells: Cell[][], override?: TableId): Region[] {
   const titles: { id: TableId; row: number; col: number }[] = [];
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r]!;
@@ -62,6 +66,10 @@ function regionsOf(grid: SheetGrid, cells: Cell[][]): Region[] {
         break;
       }
     }
+  }
+  if (override) {
+    if (titles.length) titles.splice(0, 1, { ...titles[0]!, id: override });
+    else titles.push({ id: override, row: -1, col: 0 });
   }
   if (!titles.length) {
     const id = tableIdFromSheetName(grid.name);

@@ -59,7 +59,7 @@ describe("task pane in Chromium", () => {
     await expect(page.locator("h1").textContent()).resolves.toBe("决算公开助手");
     await page.waitForSelector("#service-status.ok");
     expect(await page.locator("#service-status").textContent()).toContain("已连接");
-    await page.waitForSelector("#function-list dt");
+    await page.waitForSelector("#function-list dt", { state: "attached" });
     expect(await page.locator("#function-list dt").count()).toBe(16);
     expect(await page.locator("#function-list").textContent()).toContain("=JS.PATH(code, [year])");
     expect(errors).toEqual([]);
