@@ -5,6 +5,7 @@ import { startJuesuan } from "../scripts/local-worker.ts";
 import { buildAddin } from "../scripts/build.ts";
 import { benchFunctions } from "./functions.bench.ts";
 import { benchNarrative } from "./narrative.bench.ts";
+import { benchPane } from "./pane.bench.ts";
 import { benchTables } from "./tables.bench.ts";
 import { benchWorker } from "./worker.bench.ts";
 
@@ -13,6 +14,7 @@ const running = await startJuesuan();
 console.log(`npm start → /health in ${running.startupMs} ms (${running.origin})`);
 try {
   await benchFunctions(running.origin);
+  await benchPane(running.origin);
   await benchWorker(running);
   await benchTables(Number(process.env.BENCH_WORKBOOKS ?? 1000));
   await benchNarrative();
