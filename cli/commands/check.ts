@@ -7,7 +7,6 @@ import { basename, join } from "node:path";
 import type { CodesRegistry } from "../../core/codes/codes-registry.ts";
 import { checkDisclosure } from "../../core/check-disclosure.ts";
 import type { Template } from "../../core/templates/template.ts";
-import type { Report } from "../../core/rules/finding.ts";
 import { type Outcome, checkInPool } from "../check-pool.ts";
 import { UnreadableFile, readGrids } from "../read-grid.ts";
 import { readNarrative } from "../text-files.ts";

@@ -54,7 +54,8 @@ export function readClaims(prose: Prose): Claim[] {
     if (m[4] !== undefined) {
       claims.push({ kind: "share", label, value, share: parseNumber(m[4]), percent: m[5] === "%", base: m[3]!.replace(/的$/, ""), ...at(m) });
     }
-    else if (!/(增加|减少|预算为|决算为)$/.test(m[1]!)) claims.push({ kind: "amount", label, value, ...at(m) });
+    // "单价 100 万元（含）以上设备" is a threshold, not an amount
+    else if (!/(增加|减少|预算为|决算为|单价)$/.test(m[1]!)) claims.push({ kind: "amount", label, value, ...at(m) });
   }
   for (const m of matches(new RegExp(`([^${DELIM}]{0,30}?)(增加|减少)(${NUM})万元(?:[，,]?(增长|下降)(${NUM})(%?))?`), t)) {
     claims.push({
@@ -80,7 +81,7 @@ export function readClaims(prose: Prose): Claim[] {
     claims.push({ kind: "compare", word: m[1] as "大于", reason: reason || null, ...at(m) });
   }
   // a name may hold a short bracket of its own: 政府办公厅（室）及相关机构事务
-  const name = String.raw`(?:[^\s，。；：:,;、\n（）()]|[（(](?!类|款|项)[^（）()]{1,3}[）)])`;
+  const name = String.raw`(?:[^\s，。；：:,;、\n（）()【】]|[（(](?!类|款|项)[^（）()]{1,3}[）)])`;
   for (const m of matches(new RegExp(`(${name}{1,30}?)[（(]类[）)](${name}{1,30}?)[（(]款[）)](${name}{1,40}?)[（(]项[）)]`), t)) {
     claims.push({ kind: "path", names: [m[1]!, m[2]!, m[3]!], ...at(m) });
   }

@@ -3,10 +3,11 @@
 // zero items left out, and every reason left as a marked blank (【待填写：…】) for the clerk — never invented.
 // The sentences are the shapes the checker reads, so a written text checks clean against its own tables.
 
-import { share } from "../derived.ts";
+import { completionRate, share } from "../derived.ts";
 import { Decimal } from "../decimal.ts";
 import type { BalanceTable, CodedRow, CodedTable, Disclosure, EconomicTable, SangongTable } from "../tables/model.ts";
 import type { Template } from "../templates/template.ts";
+import { yoy } from "../yoy.ts";
 import { blank, budgetSentence, changeSentence, pct, shareSentence, wan } from "./sentences.ts";
 import type { Supplementary } from "./supplementary.ts";
 
@@ -41,11 +42,33 @@ function parts(total: Decimal, items: [string, Decimal | undefined][]): string {
   return `其中：${shown.map(([label, v]) => shareSentence(label, v, total)).join("；")}。`;
 }
 
+/** A sentence of the template (`{placeholder}` shapes) filled in; a value not at hand stays a marked blank. */
+function fromTemplate(ctx: Ctx, section: string, key: string, values: Record<string, string | undefined>): string | null {
+  const shape = ctx.template?.narrative?.sections.find((s) => s.id === section)?.sentences?.[key];
+  if (!shape) return null;
+  return shape.replace(/\{([^{}]+)\}/g, (_, name: string) => values[name] ?? blank(BLANK_NAMES[name] ?? name));
+}
+
+const BLANK_NAMES: Record<string, string> = { reason: "主要原因", budget: "年初预算数", rate: "完成率", use: "主要用途", compare: "大于/小于/等于", yoy: "与上年比较" };
+
+/** "增加 7.87 万元，增长 2.19%" (or 持平 / 新增), for a template's {yoy}. */
+function yoyPhrase(ctx: Ctx, current: Decimal, priorKey: string): string | undefined {
+  const prior = ctx.supplementary.get(priorKey);
+  return prior ? yoy(current, prior).phrase : undefined;
+}
+
 function section1(ctx: Ctx): string[] {
   const t01 = ctx.disclosure.tables.T01 as BalanceTable | undefined;
   const total = t01?.income.lines.find((l) => l.key === "总计")?.figures[t01.income.columns[0]!]?.value;
   if (!total) return [blank("收入支出决算总表未读到")];
-  return [`${ctx.unit}${ctx.year}年度收入支出总计${wan(total)}。${change(ctx, "收入支出总计", total, "prior.收支总计")}`];
+  const own = fromTemplate(ctx, "total", "summary", {
+    unit: ctx.unit,
+    year: String(ctx.year),
+    prior_year: String(ctx.year - 1),
+    total: total.toFixed(2),
+    yoy: yoyPhrase(ctx, total, "prior.收支总计"),
+  });
+  return [own ?? `${ctx.unit}${ctx.year}年度收入支出总计${wan(total)}。${change(ctx, "收入支出总计", total, "prior.收支总计")}`];
 }
 
 function section2(ctx: Ctx): string[] {
@@ -91,7 +114,16 @@ function section5(ctx: Ctx): string[] {
   lines.push(`${budgetSentence("一般公共预算财政拨款支出", ctx.supplementary.get("budget.一般公共预算财政拨款支出"), total)}其中：`);
   const items = t05.rows.filter((r) => r.level === "项" && !isZero(r.figures.小计?.value));
   items.forEach((item, i) => {
-    lines.push(`${i + 1}.${pathOf(t05.rows, item)}。${budgetSentence("", ctx.supplementary.get(`年初预算.${item.code}`), item.figures.小计!.value)}`);
+    const actual = item.figures.小计!.value;
+    const budget = ctx.supplementary.get(`年初预算.${item.code}`);
+    const own = fromTemplate(ctx, "general-budget", "item", {
+      path: pathOf(t05.rows, item),
+      actual: actual.toFixed(2),
+      budget: budget?.toFixed(2),
+      rate: budget && !budget.isZero() ? completionRate(actual, budget).toFixed(2) : undefined,
+      compare: budget ? (actual.cmp(budget) > 0 ? "大于" : actual.cmp(budget) < 0 ? "小于" : "等于") : undefined,
+    });
+    lines.push(`${i + 1}.${own ?? `${pathOf(t05.rows, item)}。${budgetSentence("", budget, actual)}`}`);
   });
   return lines;
 }
@@ -136,6 +168,26 @@ function fundSection(ctx: Ctx, id: "T08" | "T09", name: string): string[] {
   return [`${name}收入${wan(income)}，${name}支出${wan(spent)}。`];
 }
 
+function otherMatters(ctx: Ctx): string[] {
+  const v = (key: string) => ctx.supplementary.get(key);
+  const lines = ["（一）机关运行经费支出情况"];
+  const running = v("机关运行经费.决算");
+  const prior = v("机关运行经费.上年");
+  lines.push(running ? `机关运行经费支出${wan(running)}。${prior ? changeSentence("机关运行经费支出", running, prior, `${ctx.year - 1}年度`) : ""}` : `机关运行经费支出${blank("机关运行经费")}万元。`);
+  lines.push("（二）政府采购支出情况");
+  const total = v("政府采购.合计");
+  const amount = (key: string, what: string) => (v(key) ? wan(v(key)!) : `${blank(what)}万元`);
+  lines.push(
+    `${ctx.unit}${ctx.year}年度政府采购金额${total ? wan(total) : `${blank("政府采购金额")}万元`}，其中：货物采购金额${amount("政府采购.货物", "货物")}、工程采购金额${amount("政府采购.工程", "工程")}、服务采购金额${amount("政府采购.服务", "服务")}。授予中小企业合同金额${amount("政府采购.中小企业", "中小企业")}，其中授予小微企业合同金额${amount("政府采购.小微企业", "小微企业")}。`,
+  );
+  lines.push("（三）国有资产占有使用情况");
+  const count = (key: string, what: string) => v(key)?.toString() ?? blank(what);
+  lines.push(`截至${ctx.year}年12月31日，共有车辆${count("资产.车辆", "车辆数")}辆；单价100万元（含）以上设备（不含车辆）${count("资产.大型设备", "设备数")}台（套）。`);
+  lines.push("（四）预算绩效管理情况");
+  lines.push(`绩效自评项目${count("绩效.自评项目数", "项目数")}个，涉及预算金额${amount("绩效.自评金额", "金额")}。${blank("绩效管理工作开展情况")}`);
+  return lines;
+}
+
 const SECTIONS: [string, (ctx: Ctx) => string[]][] = [
   ["收入支出决算总体情况", section1],
   ["收入决算情况", section2],
@@ -146,6 +198,8 @@ const SECTIONS: [string, (ctx: Ctx) => string[]][] = [
   ["财政拨款“三公”经费支出决算情况", section7],
   ["政府性基金预算财政拨款收入支出决算情况", (c) => fundSection(c, "T08", "政府性基金预算财政拨款")],
   ["国有资本经营预算财政拨款收入支出决算情况", (c) => fundSection(c, "T09", "国有资本经营预算财政拨款")],
+  ["其他重要事项的情况说明", otherMatters],
+  ["名词解释", () => [blank("名词解释（按模板列出财政拨款收入、事业收入、基本支出、项目支出、“三公”经费、机关运行经费等）")]],
 ];
 
 /** The 情况说明 as lines of text (headings and paragraphs). */

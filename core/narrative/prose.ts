@@ -37,7 +37,7 @@ export function toProse(raw: string): Prose {
       at.push(i + 1);
     }
     // a heading or a sentence end closes the line; other breaks are PDF wrapping
-    if (/[。：:；;！!？?]$/.test(t) || /^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]/.test(t)) {
+    if (/[。：:；;！!？?】]$/.test(t) || /^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]/.test(t)) {
       text += "\n";
       at.push(i + 1);
     }

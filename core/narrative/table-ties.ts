@@ -17,6 +17,7 @@ export const TIE_RULES = {
   figure: "narrative.table-figure",
   unexplained: "narrative.unexplained-item",
   oneValue: "narrative.one-value",
+  adminRunning: "narrative.admin-running",
 } as const;
 
 type Figureish = Extract<Claim, { kind: "amount" | "share" }>;
@@ -57,6 +58,8 @@ const INDICATORS: Indicator[] = [
   { id: "fund-expense", name: "政府性基金预算财政拨款支出", re: /政府性基金预算财政拨款支出$/, figure: (d) => fund(d, "T08", "本年支出") },
   { id: "capital-income", name: "国有资本经营预算财政拨款收入", re: /国有资本经营预算财政拨款收入$/, figure: (d) => fund(d, "T09", "本年收入") },
   { id: "capital-expense", name: "国有资本经营预算财政拨款支出", re: /国有资本经营预算财政拨款支出$/, figure: (d) => fund(d, "T09", "本年支出") },
+  // 机关运行经费 is 公用经费 of administrative units: a difference is worth a look, not an error (see below)
+  { id: "admin-running", name: "机关运行经费", re: /机关运行经费(支出)?$/, figure: (d) => (d.tables.T06 as EconomicTable | undefined)?.totals.public },
   { id: "sangong-total", name: "“三公”经费财政拨款支出决算", re: /三公.{0,3}经费(财政拨款)?支出(决算)?$/, figure: (d) => sangong(d, "决算.合计") },
   { id: "sangong-abroad", name: "因公出国（境）费", re: /因公出国.{0,3}费(支出)?(决算)?$/, figure: (d) => sangong(d, "决算.出国") },
   { id: "sangong-cars", name: "公务用车购置及运行维护费", re: /公务用车购置及运行(维护)?费(支出)?(决算)?$/, figure: (d) => sangong(d, "决算.公车小计") },
@@ -131,6 +134,20 @@ export function tieToTables(ctx: TieContext): Coverage {
     const cell = ind.figure(d);
     if (!cell) continue;
     tied.add(c);
+    if (ind.id === "admin-running") {
+      if (!c.value.eq(cell.value)) {
+        ctx.out.add({
+          rule: TIE_RULES.adminRunning,
+          severity: "warning",
+          message: `机关运行经费文中为 ${fmt(c.value)} 万元，${tableName("T06")}公用经费合计为 ${fmt(cell.value)} 万元；行政单位二者通常一致，请核对`,
+          where: { line: ctx.prose.lineOf(c.start), excerpt: ctx.prose.excerpt(c.start, c.end) },
+          related: [cell.at],
+          expected: fmt(cell.value),
+          actual: fmt(c.value),
+        });
+      }
+      continue;
+    }
     compare(ctx, c, c.value, cell, `“${ind.name}”`);
     values.set(ind.id, [...(values.get(ind.id) ?? []), { value: c.value, claim: c }]);
   }

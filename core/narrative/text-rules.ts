@@ -18,6 +18,7 @@ export const NARRATIVE_RULES = {
   reason: "narrative.reason",
   share: "narrative.share",
   enumeration: "narrative.enumeration",
+  parts: "narrative.parts",
   percentSign: "narrative.percent-sign",
   path: "narrative.path",
   year: "narrative.year",
@@ -197,6 +198,32 @@ function checkYear(ctx: TextContext, c: Of<"year">): void {
   add(ctx, NARRATIVE_RULES.year, "error", c, `年份 ${c.year} 与报告年度 ${y} 不符`, String(y), String(c.year));
 }
 
+/**
+ * "X 万元。其中：A a 万元…；B b 万元…。" — the parts named after a whole: more than the whole is an error; less is a
+ * warning (a list may leave parts out). Lists with shares are the enumerations checked above.
+ */
+function checkParts(ctx: TextContext): void {
+  const t = ctx.prose.text;
+  ctx.claims.forEach((whole, i) => {
+    if (whole.kind !== "amount" || !/^[，,。；;]?其中[:：]/.test(t.slice(whole.end, whole.end + 4))) return;
+    const stop = t.indexOf("。", t.indexOf("其中", whole.end) + 3);
+    const parts = ctx.claims.slice(i + 1).filter((c): c is Of<"amount"> => c.kind === "amount" && c.start > whole.end && (stop < 0 || c.end <= stop + 1));
+    if (parts.length < 2 || ctx.claims.slice(i + 1).some((c) => c.kind === "share" && c.start > whole.end && (stop < 0 || c.end <= stop + 1))) return;
+    const sum = judgeSum(whole.value, parts.map((p) => p.value), 2);
+    if (sum.verdict !== "mismatch") return;
+    const over = sum.expected.cmp(whole.value) > 0;
+    add(
+      ctx,
+      NARRATIVE_RULES.parts,
+      over ? "error" : "warning",
+      whole,
+      `“${whole.label}”${fmt(whole.value)} 万元，其中所列各项之和为 ${fmt(sum.expected)} 万元${over ? "，超过了总数" : "（若有未列项目请补充）"}`,
+      fmt(sum.expected),
+      fmt(whole.value),
+    );
+  });
+}
+
 export function textRules(ctx: TextContext): void {
   for (const c of ctx.claims) {
     if (c.kind === "yoy") checkYoy(ctx, c);
@@ -208,4 +235,5 @@ export function textRules(ctx: TextContext): void {
   }
   if (!ctx.year) ctx.out.skip(NARRATIVE_RULES.year, "未能确定报告年度（可用 --year 指定），年份未核对");
   checkShares(ctx);
+  checkParts(ctx);
 }

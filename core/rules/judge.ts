@@ -13,7 +13,6 @@ export interface Term {
 }
 
 const fmt = (d: Decimal) => d.toFixed(2);
-const TEN_THOUSAND = Decimal.fromInt(10000);
 
 /** "相差 0.02" plus, when one side is about 10⁴ times the other, the 元/万元 hint. */
 function gap(expected: Decimal, actual: Decimal): string {

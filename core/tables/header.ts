@@ -105,3 +105,13 @@ export function stripNumbering(label: string): { key: string; numbered: boolean;
 }
 
 export const NOTE = /^(注|说明|备注)[:：]|本表|空表|无数据|故无|没有.*(收入|支出)/;
+
+/**
+ * The text of a note row (注：…, 说明：…, 本表为空表): its first words say so and it holds no figure in
+ * `figureColumns` (any column when not given). Null for every other row.
+ */
+export function noteText(row: Cell[], figureColumns?: Iterable<number>): string | null {
+  if (!NOTE.test(labelText(row.find((c) => !isBlank(c))))) return null;
+  const hasFigure = figureColumns ? [...figureColumns].some((c) => isNumeric(row[c])) : row.some(isNumeric);
+  return hasFigure ? null : row.filter((c) => !isBlank(c)).map(String).join(" ");
+}

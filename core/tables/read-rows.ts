@@ -6,7 +6,7 @@ import { Decimal } from "../decimal.ts";
 import { DomainError } from "../errors.ts";
 import { readFigure } from "../figure-input.ts";
 import { type Cell, type CellRef, type SheetGrid, addressOf, isBlank, labelText } from "./grid.ts";
-import { NOTE } from "./header.ts";
+import { noteText } from "./header.ts";
 import type { CodedRow, Figure } from "./model.ts";
 
 export interface CellProblem {
@@ -53,10 +53,9 @@ export function readCodedRows(
   for (let r = from; r < to; r++) {
     const row = cells[r] ?? [];
     if (row.every(isBlank)) continue;
-    const first = labelText(row.find((c) => !isBlank(c)));
-    const hasFigure = [...layout.amounts.values()].some((c) => !isBlank(row[c]));
-    if (NOTE.test(first) && !hasFigure) {
-      notes.push(row.filter((c) => !isBlank(c)).map(String).join(" "));
+    const note = noteText(row, layout.amounts.values());
+    if (note !== null) {
+      notes.push(note);
       continue;
     }
     const nameRaw = layout.name !== null ? row[layout.name] : null;

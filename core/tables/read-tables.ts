@@ -2,7 +2,7 @@
 // the 经济分类 table T06 in side-by-side blocks, the balance tables T01/T04 split into their halves, and T07.
 
 import { type Cell, type SheetGrid, addressOf, isBlank, labelText } from "./grid.ts";
-import { findHeader, isNumeric, NOTE, stripNumbering, type Header } from "./header.ts";
+import { findHeader, noteText, stripNumbering, type Header } from "./header.ts";
 import { CODED_COLUMNS, CODE_COLUMN, NAME_COLUMN, SPLIT_CODE_COLUMN, mapColumns } from "./columns.ts";
 import type { BalanceBlock, BalanceLine, CodedTable, EconomicTable, Figure, BalanceTable, SangongTable, Table } from "./model.ts";
 import { type CellProblem, type RowLayout, readCodedRows, readFigureCell } from "./read-rows.ts";
@@ -115,9 +115,9 @@ function readEconomic(region: Region, header: Header): TableRead {
   for (let r = header.firstDataRow; r < region.end; r++) {
     const row = region.cells[r] ?? [];
     if (row.every(isBlank)) continue;
-    const first = labelText(row.find((c) => !isBlank(c)));
-    if (NOTE.test(first) && !row.some(isNumeric)) {
-      notes.push(row.filter((c) => !isBlank(c)).map(String).join(" "));
+    const note = noteText(row);
+    if (note !== null) {
+      notes.push(note);
       continue;
     }
     for (const b of blocks) {
@@ -183,8 +183,8 @@ function readSangong(region: Region, header: Header): TableRead {
   for (let r = header.firstDataRow; r < region.end; r++) {
     const row = region.cells[r] ?? [];
     if (row.every(isBlank)) continue;
-    const first = labelText(row.find((c) => !isBlank(c)));
-    if (NOTE.test(first) && ![...columns.values()].some((c) => isNumeric(row[c]))) notes.push(row.filter((c) => !isBlank(c)).map(String).join(" "));
+    const note = noteText(row, columns.values());
+    if (note !== null) notes.push(note);
     else dataRow ??= r;
   }
   const figures: Record<string, Figure> = {};
@@ -232,9 +232,9 @@ function readBalance(region: Region, header: Header): TableRead {
   for (let r = header.firstDataRow; r < region.end; r++) {
     const row = region.cells[r] ?? [];
     if (row.every(isBlank)) continue;
-    const first = labelText(row.find((c) => !isBlank(c)));
-    if (NOTE.test(first) && !row.some(isNumeric)) {
-      notes.push(row.filter((c) => !isBlank(c)).map(String).join(" "));
+    const note = noteText(row);
+    if (note !== null) {
+      notes.push(note);
       continue;
     }
     for (const b of blocks) {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main.ts";
+import { runCli } from "./run-cli.ts";
 import type { Report } from "../../core/rules/finding.ts";
 import { makeLedger, seeded } from "../fixtures/disclosure-model.ts";
 import { renderDisclosure } from "../fixtures/disclosure-sheets.ts";
@@ -15,12 +15,7 @@ let dir: string;
 const exportBook = renderDisclosure(makeLedger(seeded(21), { exact: true }), "export");
 const target = exportBook.where["T05.合计.基本支出"]!;
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "juesuan-check-"));

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CODES_DIR } from "../../cli/builtin-data.ts";
-import { main } from "../../cli/main.ts";
+import { runCli } from "./run-cli.ts";
 import { buildEditions, parseCodeRows, parseEditionPlan, type EditionJSON } from "../../core/index.ts";
 
 let dir: string;
@@ -13,12 +13,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "juesuan-import-"));
 });
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 async function officialXlsx(path: string) {
   const book = new ExcelJS.Workbook();

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../cli/main.ts";
+import { runCli } from "./run-cli.ts";
 import { readNarrative } from "../../cli/text-files.ts";
 import type { Report } from "../../core/rules/finding.ts";
 import { makeLedger, seeded } from "../fixtures/disclosure-model.ts";
@@ -13,12 +13,7 @@ import { writeXlsx } from "../fixtures/write-xlsx.ts";
 let dir: string;
 const book = () => join(dir, "book.xlsx");
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "juesuan-narrative-"));
@@ -36,7 +31,7 @@ describe("juesuan narrative", () => {
     expect(r.out).toMatch(/已写入 .*处【待填写】需补充/);
     const text = readFileSync(out, "utf8");
     expect(text).toContain("一、收入支出决算总体情况");
-    expect(text).toMatch(/与2020年度相比，收入支出总计(增加|减少) [\d.]+ 万元/);
+    expect(text).toMatch(/与2020年度相比，收入、支出总计各(增加|减少) [\d.]+ 万元/);
     expect(text).toContain("年初预算为1700.00万元");
   });
 

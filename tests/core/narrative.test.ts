@@ -6,7 +6,8 @@ import { CodesRegistry } from "../../core/codes/codes-registry.ts";
 import type { Finding, Report } from "../../core/rules/finding.ts";
 import { makeLedger, seeded } from "../fixtures/disclosure-model.ts";
 import { renderDisclosure } from "../fixtures/disclosure-sheets.ts";
-import { asPdfText, narrativeOf } from "../fixtures/narrative-text.ts";
+import { SUPPLEMENTARY, asPdfText, narrativeOf } from "../fixtures/narrative-text.ts";
+import { writeNarrative } from "../../core/narrative/generate.ts";
 
 const codes = new CodesRegistry(loadBuiltinEditions());
 const { sheets } = renderDisclosure(makeLedger(seeded(41)), "export");
@@ -47,6 +48,29 @@ describe("a written narrative", () => {
     const r = check(pdf);
     expect(narrativeErrors(r)).toEqual([]);
     expect(r.coverage).toEqual(check(clean).coverage);
+  });
+
+  it("writes in each template's wording, and each checks clean", () => {
+    const texts = loadBuiltinTemplates().map((template) => {
+      const text = writeNarrative({ disclosure: checkDisclosure({ sheets, codes }).disclosure!, supplementary: SUPPLEMENTARY, template }).join("\n");
+      const r = checkDisclosure({ sheets, text, codes, template }).report;
+      expect(r.summary.error, template.id).toBe(0);
+      expect(r.findings.some((f) => f.rule === "narrative.sections"), template.id).toBe(false);
+      return [template.id, text.split("\n")[2]!] as const;
+    });
+    const byId = Object.fromEntries(texts);
+    expect(byId["central-2021"]).toMatch(/^2021年度收入总计[\d.]+万元，支出总计[\d.]+万元。与2020年度相比，收入、支出总计各/);
+    expect(byId["shanghai-2024"]).toMatch(/收入支出总计[\d.]+万元。与2020年度相比，收入支出总计/);
+  });
+
+  it("a mutation in PDF-extraction form is found, at the line of the extracted text", () => {
+    const flipped = clean.replace(/(增加|减少) ([\d.]+) 万元，(增长|下降)/, (_m, more: string, d: string) => `${more} ${d} 万元，${more === "增加" ? "下降" : "增长"}`);
+    const pdf = asPdfText(flipped);
+    const f = narrativeErrors(check(pdf, false)).find((x) => x.rule === "narrative.yoy")!;
+    const line = pdf.split("\n")[lineOf(f) - 1]!;
+    expect(f.message).toContain("方向");
+    expect(line.length).toBeGreaterThan(0);
+    expect(pdf.split("\n").slice(lineOf(f) - 2, lineOf(f) + 1).join("")).toMatch(/增长|下降|增加|减少/);
   });
 
   it("property: for random consistent disclosures, write → check yields no error", () => {
@@ -151,6 +175,20 @@ describe("mutations of the narrative", () => {
   it("an unexplained T05 项 is a warning at its cell", () => {
     const text = clean.replace(/\n\d\.教育支出（类）普通教育（款）高等教育（项）[^\n]*/, "");
     expect(check(text).findings.some((f) => f.rule === "narrative.unexplained-item" && f.message.includes("高等教育"))).toBe(true);
+  });
+
+  it("parts named after a whole: more than the whole is an error, 人员 + 公用 = 基本 passes", () => {
+    expect(check(clean).findings.some((f) => f.rule === "narrative.parts")).toBe(false);
+    const m = /其中：人员经费(\d+\.\d{2})万元/.exec(clean)!;
+    const text = mutate(clean, m[0], `其中：人员经费${(Number(m[1]) + 5).toFixed(2)}万元`);
+    expect(narrativeErrors(check(text, false)).find((f) => f.rule === "narrative.parts")?.message).toContain("超过了总数");
+    const purchase = `${clean}\n政府采购金额100.00万元，其中：货物采购金额30.00万元、工程采购金额50.00万元、服务采购金额30.00万元。`;
+    expect(narrativeErrors(check(purchase, false)).some((f) => f.rule === "narrative.parts")).toBe(true);
+  });
+
+  it("机关运行经费 that differs from T06 公用经费 is a warning", () => {
+    const text = `${clean}\n十、其他重要事项的情况说明\n机关运行经费支出1.00万元。`;
+    expect(check(text).findings.find((f) => f.rule === "narrative.admin-running")).toMatchObject({ severity: "warning", related: [{ sheet: "公开06表" }] });
   });
 
   it("with a template, missing sections are warnings", () => {

@@ -33,13 +33,6 @@ async function waitStatus(re: RegExp): Promise<string> {
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `pane-${name}.png`), fullPage: true });
 const syncs = () => mock((m) => m.book.syncs);
 
-async function open(sheets: { name: string; cells: unknown[][] }[]): Promise<void> {
-  await page.goto(`${origin}/taskpane.html`);
-  await mock((m, s) => m.load(s), sheets);
-  // the pane read the (empty) settings at start; reload its view of this workbook
-  await page.evaluate(() => undefined);
-}
-
 beforeAll(async () => {
   browser = await launch();
   context = await browser.newContext({ viewport: { width: 350, height: 900 } });
