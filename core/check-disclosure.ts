@@ -4,6 +4,7 @@
 import type { CodesRegistry } from "./codes/codes-registry.ts";
 import { checkNarrative } from "./narrative/check-narrative.ts";
 import { checkTables } from "./rules/check-tables.ts";
+import { performanceRules } from "./rules/performance-rules.ts";
 import { Findings, type Report, sortFindings, summarize } from "./rules/finding.ts";
 import type { SheetGrid } from "./tables/grid.ts";
 import type { Disclosure } from "./tables/model.ts";
@@ -32,6 +33,12 @@ export function checkDisclosure(input: DisclosureInput): { report: Report; discl
     disclosure = tables.disclosure;
   } else {
     report = { year: input.year ?? null, unit: null, source, findings: [], notChecked: [], summary: { error: 0, warning: 0, info: 0 } };
+  }
+  if (input.sheets?.length) {
+    const out = new Findings();
+    performanceRules(input.sheets, out);
+    const findings = sortFindings([...report.findings, ...out.findings]);
+    report = { ...report, findings, notChecked: [...report.notChecked, ...out.notChecked], summary: summarize(findings) };
   }
   if (input.text != null) {
     const out = new Findings();
