@@ -26,6 +26,7 @@ import { excelRun } from "../excel/excel-run.ts";
 import { watchSheets } from "../excel/watch-changes.ts";
 import { loadSettings, saveSetting } from "../excel/workbook-settings.ts";
 import { h } from "./dom.ts";
+import { readNarrativeFile } from "./narrative-file.ts";
 
 export interface Binding {
   year: number;
@@ -328,6 +329,21 @@ function checkSection(): HTMLElement {
     h("h2", { id: "check-h" }, "核对"),
     h("label", { for: "text" }, "情况说明（可粘贴；留空则读取“情况说明”工作表）"),
     h("textarea", { id: "text", rows: "3", oninput: (e) => (state.text = (e.target as HTMLTextAreaElement).value) }, state.text),
+    h("label", { for: "text-file" }, "或选择情况说明文件（.docx / .txt）"),
+    h("input", {
+      id: "text-file",
+      type: "file",
+      accept: ".docx,.txt",
+      onchange: (e) => {
+        const file = (e.target as HTMLInputElement).files?.[0];
+        if (file) {
+          void act(`读取 ${file.name}`, async () => {
+            state.text = await readNarrativeFile(file);
+            return `已读入 ${file.name}（${state.text.split("\n").length} 段），点“核对”与表一并核对`;
+          });
+        }
+      },
+    }),
     h(
       "div",
       { class: "buttons" },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeLedger, seeded } from "../fixtures/disclosure-model.ts";
 import { renderDisclosure } from "../fixtures/disclosure-sheets.ts";
 import { bump } from "../fixtures/mutate.ts";
+import { narrativeOf } from "../fixtures/narrative-text.ts";
 import { ARTIFACTS, launch } from "./browser.ts";
 import { installMockExcel } from "./mock-excel.ts";
 
@@ -160,6 +161,22 @@ describe("task pane with a mocked Excel", () => {
     const links = await mock((m) => Array.from({ length: 60 }, (_, i) => m.cell("审核结果 2", `D${i + 2}`)?.f ?? ""));
     expect(links.some((f) => /^=HYPERLINK\("#'[^']+'![A-Z]+\d+","/.test(f))).toBe(true);
     await shot("written");
+  });
+
+  it("reads a .docx narrative the clerk picks and checks it with the tables", async () => {
+    const { Document, Packer, Paragraph } = await import("docx");
+    const lines = narrativeOf(book.sheets).replace(/(增加|减少) ([\d.]+) 万元，(增长|下降)/, (_m, more: string, d: string) => `${more} ${d} 万元，${more === "增加" ? "下降" : "增长"}`).split("\n");
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((text) => new Paragraph({ text })) }] }));
+    await page.goto(`${origin}/taskpane.html`);
+    await mock((m, s) => m.load(s), plain(book.sheets));
+    await page.click("#bind");
+    await waitStatus(/找到 9 张表/);
+    await page.setInputFiles("#text-file", { name: "情况说明.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: docx });
+    expect(await waitStatus(/已读入 情况说明\.docx（\d+ 段）/)).toBeTruthy();
+    await page.click("#check");
+    await waitStatus(/核对完成/);
+    expect(await page.locator("h3", { hasText: "情况说明" }).count()).toBe(1);
+    expect(await page.locator(".finding.error", { hasText: "增减方向不一致" }).count()).toBe(1);
   });
 
   it("keeps working offline: built-in and cached templates, local checking", async () => {
