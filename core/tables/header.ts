@@ -115,3 +115,15 @@ export function noteText(row: Cell[], figureColumns?: Iterable<number>): string 
   const hasFigure = figureColumns ? [...figureColumns].some((c) => isNumeric(row[c])) : row.some(isNumeric);
   return hasFigure ? null : row.filter((c) => !isBlank(c)).map(String).join(" ");
 }
+
+/** The body rows of a table, below its header: blank rows passed over, note rows collected into `notes`. */
+export function* bodyRows(cells: Cell[][], from: number, to: number, notes: string[], figureColumns?: Iterable<number>): Generator<[number, Cell[]]> {
+  const cols = figureColumns ? [...figureColumns] : undefined;
+  for (let r = from; r < to; r++) {
+    const row = cells[r] ?? [];
+    if (row.every(isBlank)) continue;
+    const note = noteText(row, cols);
+    if (note !== null) notes.push(note);
+    else yield [r, row];
+  }
+}

@@ -5,8 +5,8 @@ import { type CodeLevel, levelOf, normalizeCode } from "../codes/code-format.ts"
 import { Decimal } from "../decimal.ts";
 import { DomainError } from "../errors.ts";
 import { readFigure } from "../figure-input.ts";
-import { type Cell, type CellRef, type SheetGrid, addressOf, isBlank, labelText } from "./grid.ts";
-import { noteText } from "./header.ts";
+import { type Cell, type CellRef, type SheetGrid, addressOf, labelText } from "./grid.ts";
+import { bodyRows } from "./header.ts";
 import type { CodedRow, Figure } from "./model.ts";
 
 export interface CellProblem {
@@ -50,14 +50,7 @@ export function readCodedRows(
   const notes: string[] = [];
   const indents: number[] = [];
   let carried = { 类: "", 款: "" };
-  for (let r = from; r < to; r++) {
-    const row = cells[r] ?? [];
-    if (row.every(isBlank)) continue;
-    const note = noteText(row, layout.amounts.values());
-    if (note !== null) {
-      notes.push(note);
-      continue;
-    }
+  for (const [r, row] of bodyRows(cells, from, to, notes, layout.amounts.values())) {
     const nameRaw = layout.name !== null ? row[layout.name] : null;
     // names keep their own characters for messages; matching goes through nameKey
     let name = typeof nameRaw === "string" ? nameRaw.replace(/\s+/g, "") : labelText(nameRaw);

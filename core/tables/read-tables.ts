@@ -1,8 +1,8 @@
 // Reads each kind of table from its region of a sheet (title row to the next title): coded tables by 功能分类,
 // the 经济分类 table T06 in side-by-side blocks, the balance tables T01/T04 split into their halves, and T07.
 
-import { type Cell, type SheetGrid, addressOf, isBlank, labelText } from "./grid.ts";
-import { findHeader, noteText, stripNumbering, type Header } from "./header.ts";
+import { type Cell, type SheetGrid, addressOf, labelText } from "./grid.ts";
+import { bodyRows, findHeader, stripNumbering, type Header } from "./header.ts";
 import { CODED_COLUMNS, CODE_COLUMN, NAME_COLUMN, SPLIT_CODE_COLUMN, mapColumns } from "./columns.ts";
 import type { BalanceBlock, BalanceLine, CodedTable, EconomicTable, Figure, BalanceTable, SangongTable, Table } from "./model.ts";
 import { type CellProblem, type RowLayout, readCodedRows, readFigureCell } from "./read-rows.ts";
@@ -112,14 +112,7 @@ function readEconomic(region: Region, header: Header): TableRead {
     if (b.amount === null) problems.push(`${tableName(region.id)}：第 ${i + 1} 组找不到“决算数”列`);
     else columns.set(i === 0 ? "决算数" : `决算数${i + 1}`, b.amount);
   });
-  for (let r = header.firstDataRow; r < region.end; r++) {
-    const row = region.cells[r] ?? [];
-    if (row.every(isBlank)) continue;
-    const note = noteText(row);
-    if (note !== null) {
-      notes.push(note);
-      continue;
-    }
+  for (const [r, row] of bodyRows(region.cells, header.firstDataRow, region.end, notes)) {
     for (const b of blocks) {
       if (b.amount === null) continue;
       const codeText = labelText(row[b.code]);
@@ -180,13 +173,7 @@ function readSangong(region: Region, header: Header): TableRead {
   const cellProblems: CellProblem[] = [];
   const notes: string[] = [];
   let dataRow: number | null = null;
-  for (let r = header.firstDataRow; r < region.end; r++) {
-    const row = region.cells[r] ?? [];
-    if (row.every(isBlank)) continue;
-    const note = noteText(row, columns.values());
-    if (note !== null) notes.push(note);
-    else dataRow ??= r;
-  }
+  for (const [r] of bodyRows(region.cells, header.firstDataRow, region.end, notes, columns.values())) dataRow ??= r;
   const figures: Record<string, Figure> = {};
   const r = dataRow ?? header.firstDataRow;
   for (const [key, c] of columns) figures[key] = readFigureCell(region.grid, region.cells, r, c, cellProblems);
@@ -229,14 +216,7 @@ function readBalance(region: Region, header: Header): TableRead {
   });
   const notes: string[] = [];
   const lines: Record<"income" | "expense", BalanceLine[]> = { income: [], expense: [] };
-  for (let r = header.firstDataRow; r < region.end; r++) {
-    const row = region.cells[r] ?? [];
-    if (row.every(isBlank)) continue;
-    const note = noteText(row);
-    if (note !== null) {
-      notes.push(note);
-      continue;
-    }
+  for (const [r, row] of bodyRows(region.cells, header.firstDataRow, region.end, notes)) {
     for (const b of blocks) {
       const label = labelText(row[b.labelCol]);
       if (!label) continue;
