@@ -193,6 +193,15 @@ export function installMockExcel(): void {
     },
   });
 
+  // a workbook saved by the test survives a reload of the pane, as a real workbook outlives its add-in
+  const saved = sessionStorage.getItem("mock-excel-book");
+  if (saved) {
+    const data = JSON.parse(saved) as { sheets: { name: string; cells: [string, CellData][] }[]; settings: [string, string][] };
+    book.sheets = data.sheets.map((s) => ({ name: s.name, cells: new Map(s.cells), handlers: [] }));
+    book.settings = new Map(data.settings);
+    sessionStorage.removeItem("mock-excel-book");
+  }
+
   const w = window as unknown as Record<string, unknown>;
   w.Excel = {
     run: async (a: unknown, b?: (ctx: unknown) => Promise<unknown>) => (b ?? (a as (ctx: unknown) => Promise<unknown>))(context()),
@@ -225,5 +234,12 @@ export function installMockExcel(): void {
       await Promise.all(s.handlers.map((h) => h({ address: a1, changeType: "RangeEdited" })));
     },
     names: () => book.sheets.map((s) => s.name),
+    /** keeps the workbook for the next page load */
+    persist() {
+      sessionStorage.setItem(
+        "mock-excel-book",
+        JSON.stringify({ sheets: book.sheets.map((s) => ({ name: s.name, cells: [...s.cells] })), settings: [...book.settings] }),
+      );
+    },
   };
 }

@@ -21,6 +21,7 @@ type Mock = {
   setFill(sheet: string, a1: string, fill: string): void;
   edit(sheet: string, a1: string, value: unknown): Promise<void>;
   names(): string[];
+  persist(): void;
   book: { active: string; selection: { sheet: string; cell: string } | null; settings: Map<string, string>; syncs: number };
 };
 const mock = <T>(fn: (m: Mock, arg: any) => T, arg?: unknown) =>
@@ -84,6 +85,14 @@ describe("task pane with a mocked Excel", () => {
     const saved = JSON.parse((await mock((m) => m.book.settings.get("juesuan.binding")))!) as { tables: Record<string, string> };
     expect(saved.tables.T07).toBe("Sheet7");
     await shot("bound");
+  });
+
+  it("reopening the workbook needs nothing: the binding is read back from it", async () => {
+    await mock((m) => m.persist());
+    await page.reload();
+    await page.waitForSelector('select[data-table="T07"]');
+    expect(await page.locator('select[data-table="T07"]').inputValue()).toBe("Sheet7");
+    expect(await page.locator('select[data-table="T01"]').inputValue()).toBe("公开01表");
   });
 
   it("checks, groups findings with counts, and a click selects the cell on its sheet", async () => {

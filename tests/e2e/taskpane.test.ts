@@ -93,6 +93,19 @@ describe("task pane in Chromium", () => {
     expect(requests).toEqual([`${origin}/v1/codes/2021`]);
   });
 
+  it("a stored edition is served at once and revalidated once with its ETag (304)", async () => {
+    const revalidations: { status: number; ifNoneMatch: string | null }[] = [];
+    page.on("response", (r) => {
+      if (r.url().endsWith("/v1/codes/2021")) revalidations.push({ status: r.status(), ifNoneMatch: r.request().headers()["if-none-match"] ?? null });
+    });
+    await page.reload();
+    expect(await call("NAME", "2040250", 2021)).toEqual({ value: "事业运行" });
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/v1/codes/2021")));
+    await expect.poll(() => revalidations.length).toBe(1);
+    expect(revalidations[0]!.ifNoneMatch).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(revalidations[0]!.status).toBe(304);
+  });
+
   it("keeps editions across a reload and works when the service is gone", async () => {
     await page.route("**/v1/**", (route) => route.abort("connectionrefused"));
     await page.route("**/health", (route) => route.abort("connectionrefused"));
