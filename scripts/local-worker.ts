@@ -80,9 +80,10 @@ export interface RunningJuesuan {
  * Runs `npm start` itself (scripts/start.ts) on a free port with a throw-away local D1, for the end-to-end tests
  * and the benchmarks: they measure what a user starts, not a stand-in.
  */
-export async function startJuesuan(): Promise<RunningJuesuan> {
+export async function startJuesuan(options: { persistTo?: string } = {}): Promise<RunningJuesuan> {
   const port = await freePort();
-  const persist = mkdtempSync(join(tmpdir(), "juesuan-d1-"));
+  // a throw-away database unless the caller keeps one (to restart on it)
+  const persist = options.persistTo ?? mkdtempSync(join(tmpdir(), "juesuan-d1-"));
   const started = Date.now();
   const child = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "scripts/start.ts")], {
     cwd: REPO_ROOT,
@@ -99,7 +100,7 @@ export async function startJuesuan(): Promise<RunningJuesuan> {
     } catch {
       // already gone
     }
-    rmSync(persist, { recursive: true, force: true });
+    if (!options.persistTo) rmSync(persist, { recursive: true, force: true });
   };
   const origin = `http://127.0.0.1:${port}`;
   try {
