@@ -1,5 +1,5 @@
-// Entry of taskpane.js: the pane itself (pane/pane.ts) and, folded away, the list of =JS.… functions. The
-// functions are registered by functions.js in the same shared runtime.
+// The page around the pane: the service status, the pane itself (pane/pane.ts) and, folded away, the list of
+// =JS.… functions. Loaded by runtime.ts with the functions' registration, in one script.
 
 import { Remote } from "../functions/remote.ts";
 import { startPane } from "./pane/pane.ts";
@@ -40,6 +40,8 @@ async function showFunctions(list: HTMLElement): Promise<void> {
 }
 
 function start(): void {
+  // the shared runtime may load the script without the pane's page
+  if (!document.getElementById("pane")) return;
   void showServiceStatus(document.getElementById("service-status")!);
   void showFunctions(document.getElementById("function-list")!);
   void startPane(document.getElementById("pane")!);

@@ -1,4 +1,4 @@
-// Builds the add-in into dist/addin: the two bundles, functions.json from the functions' JSDoc, the pane page,
+// Builds the add-in into dist/addin: its one bundle (functions and pane), functions.json from the functions' JSDoc, the pane page,
 // icons, the manifest template, and Office.js (the packaged copy for local work, or Microsoft's CDN with --release).
 
 import { build } from "esbuild";
@@ -16,7 +16,7 @@ export async function buildAddin({ release = false } = {}): Promise<void> {
   const started = performance.now();
   mkdirSync(OUT, { recursive: true });
   await build({
-    entryPoints: { functions: join(REPO_ROOT, "functions/register.ts"), taskpane: join(REPO_ROOT, "addin/taskpane.ts") },
+    entryPoints: { functions: join(REPO_ROOT, "addin/runtime.ts") },
     outdir: OUT,
     bundle: true,
     format: "iife",

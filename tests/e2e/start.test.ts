@@ -15,7 +15,7 @@ describe("npm start", () => {
   });
 
   it("serves the pane, functions.js, functions.json and a manifest pointing at this origin", async () => {
-    for (const path of ["/taskpane.html", "/functions.js", "/functions.json", "/taskpane.js", "/office-js/office.js", "/assets/icon-32.png"]) {
+    for (const path of ["/taskpane.html", "/functions.js", "/functions.json", "/office-js/office.js", "/assets/icon-32.png"]) {
       const res = await fetch(`${origin}${path}`, { redirect: "manual" });
       expect(res.status, path).toBe(200);
     }
