@@ -3,6 +3,10 @@
 
 const DECIMAL_TEXT = /^([+-])?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
+// 10^n as bigints, made once: scaling is the hot path of every figure
+const POW10: bigint[] = Array.from({ length: 40 }, (_, n) => 10n ** BigInt(n));
+const pow10 = (n: number): bigint => POW10[n] ?? 10n ** BigInt(n);
+
 export class Decimal {
   /** value = coef / 10^scale; `scale` keeps the digits as written ("351.10" has scale 2). */
   private constructor(
@@ -13,7 +17,7 @@ export class Decimal {
   static readonly ZERO = new Decimal(0n, 0);
 
   static of(coef: bigint, scale = 0): Decimal {
-    if (scale < 0) return new Decimal(coef * 10n ** BigInt(-scale), 0);
+    if (scale < 0) return new Decimal(coef * pow10(-scale), 0);
     return new Decimal(coef, scale);
   }
 
@@ -39,7 +43,13 @@ export class Decimal {
   static fromNumber(x: number): Decimal {
     if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
     if (x === 0) return Decimal.ZERO;
-    return Decimal.parse(x.toPrecision(15))!.trimZeros();
+    if (Number.isSafeInteger(x)) return new Decimal(BigInt(x), 0);
+    const text = x.toPrecision(15);
+    if (text.includes("e")) return Decimal.parse(text)!.trimZeros();
+    // "123.450000000000" → 12345, scale 2, with string work instead of bigint divisions
+    const dot = text.indexOf(".");
+    const frac = text.slice(dot + 1).replace(/0+$/, "");
+    return new Decimal(BigInt(text.slice(0, dot) + frac), frac.length);
   }
 
   get sign(): -1 | 0 | 1 {
@@ -62,7 +72,8 @@ export class Decimal {
 
   /** The same value with `scale` digits; only widening is exact, so narrowing goes through round(). */
   withScale(scale: number): Decimal {
-    if (scale >= this.scale) return new Decimal(this.coef * 10n ** BigInt(scale - this.scale), scale);
+    if (scale === this.scale) return this;
+    if (scale > this.scale) return new Decimal(this.coef * pow10(scale - this.scale), scale);
     return this.round(scale);
   }
 
@@ -106,13 +117,13 @@ export class Decimal {
   /** Rounds half away from zero (the 四舍五入 of published figures and of Excel's ROUND). */
   round(scale: number): Decimal {
     if (scale >= this.scale) return this.withScale(scale);
-    return new Decimal(divRoundHalfUp(this.coef, 10n ** BigInt(this.scale - scale)), scale);
+    return new Decimal(divRoundHalfUp(this.coef, pow10(this.scale - scale)), scale);
   }
 
   /** Cuts extra digits (what a clerk does who truncates instead of rounding). */
   truncate(scale: number): Decimal {
     if (scale >= this.scale) return this.withScale(scale);
-    return new Decimal(this.coef / 10n ** BigInt(this.scale - scale), scale);
+    return new Decimal(this.coef / pow10(this.scale - scale), scale);
   }
 
   /** this ÷ o, rounded half-up to `scale` digits; throws RangeError when o is zero. */
@@ -122,8 +133,8 @@ export class Decimal {
     const exp = o.scale - this.scale + scale;
     let num = this.coef;
     let den = o.coef;
-    if (exp >= 0) num *= 10n ** BigInt(exp);
-    else den *= 10n ** BigInt(-exp);
+    if (exp >= 0) num *= pow10(exp);
+    else den *= pow10(-exp);
     return new Decimal(divRoundHalfUp(num, den), scale);
   }
 
@@ -143,7 +154,8 @@ export class Decimal {
   }
 
   toNumber(): number {
-    return Number(this.toString());
+    // exact for what a cell can hold: the nearest double to coef / 10^scale
+    return this.scale === 0 ? Number(this.coef) : Number(this.toString());
   }
 }
 
