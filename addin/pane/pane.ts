@@ -126,8 +126,8 @@ async function saveBinding(binding: Binding): Promise<void> {
 }
 
 async function bind(): Promise<string> {
-  const sheets = await readWorkbook();
-  state.sheetNames = sheets.map((s) => s.name);
+  const { sheets, names } = await readWorkbook();
+  state.sheetNames = names;
   const { disclosure } = readDisclosure(sheets);
   const tables: Binding["tables"] = {};
   for (const t of Object.values(disclosure.tables)) tables[t.id] = t.sheet;
@@ -162,12 +162,15 @@ async function codes(year: number): Promise<CodesRegistry | null> {
   }
 }
 
+/** The sheets a check needs: the bound tables (all sheets before binding), 补充资料, 绩效自评表 and 情况说明. */
+const needed = (bound: string[]) => (name: string) => !bound.length || bound.includes(name) || /^(补充资料|情况说明)|绩效/.test(name);
+
 async function check(): Promise<string> {
   const bound = Object.values(state.binding?.tables ?? {});
-  const all = await readWorkbook();
-  state.sheetNames = all.map((s) => s.name);
-  const sheets: SheetGrid[] = all.filter((s) => !bound.length || bound.includes(s.name) || /^补充资料/.test(s.name));
-  const narrativeSheet = all.find((s) => NARRATIVE_SHEET.test(s.name));
+  const read = await readWorkbook(needed(bound));
+  state.sheetNames = read.names;
+  const sheets: SheetGrid[] = read.sheets.filter((s) => !NARRATIVE_SHEET.test(s.name));
+  const narrativeSheet = read.sheets.find((s) => NARRATIVE_SHEET.test(s.name));
   const text = state.text.trim() || (narrativeSheet ? narrativeSheet.cells.map((r) => String(r[0] ?? "")).join("\n") : "");
   const year = state.binding?.year ?? state.year;
   const registry = await codes(year);
@@ -203,7 +206,7 @@ async function silence(key: string, reason: string): Promise<string> {
 }
 
 async function writeText(): Promise<string> {
-  const sheets = await readWorkbook();
+  const { sheets } = await readWorkbook(needed(Object.values(state.binding?.tables ?? {})));
   const { disclosure } = readDisclosure(sheets, overrides());
   const lines = writeNarrative({ disclosure, supplementary: readSupplementary(sheets, template()), template: template(), unit: state.unit || null });
   const name = await writeNewSheet("情况说明（生成）", lines.map((l) => [l]), { wrapFirstColumn: true });

@@ -4,6 +4,8 @@
 // Everything here runs in the page, so the function is self-contained.
 
 export function installMockExcel(): void {
+  // the pane's page only, not frames Office.js opens inside it
+  if (window.top !== window) return;
   type CellData = { v: unknown; f?: string; fill?: string | null; fmt?: string; bold?: boolean };
   interface Sheet {
     name: string;
