@@ -8,6 +8,7 @@ import { performanceRules } from "./rules/performance-rules.ts";
 import { Findings, type Report, sortFindings, summarize } from "./rules/finding.ts";
 import type { SheetGrid } from "./tables/grid.ts";
 import type { Disclosure } from "./tables/model.ts";
+import type { ReadResult } from "./tables/read-disclosure.ts";
 import type { TableId } from "./tables/table-ids.ts";
 import { applyTemplate } from "./templates/template-apply.ts";
 import type { Template } from "./templates/template.ts";
@@ -21,6 +22,8 @@ export interface DisclosureInput {
   expectComplete?: boolean;
   source?: Report["source"];
   overrides?: Record<string, TableId>;
+  /** the sheets already read (a host that needed the report year first), so they are not read twice */
+  read?: ReadResult;
 }
 
 export function checkDisclosure(input: DisclosureInput): { report: Report; disclosure: Disclosure | null } {
@@ -28,7 +31,8 @@ export function checkDisclosure(input: DisclosureInput): { report: Report; discl
   let report: Report;
   let disclosure: Disclosure | null = null;
   if (input.sheets?.length) {
-    const tables = checkTables(input.sheets, { year: input.year, codes: input.codes, expectComplete: input.expectComplete, source, overrides: input.overrides });
+    const options = { year: input.year, codes: input.codes, expectComplete: input.expectComplete, source, overrides: input.overrides };
+    const tables = input.read ? checkTables(input.sheets, options, input.read) : checkTables(input.sheets, options);
     report = tables.report;
     disclosure = tables.disclosure;
   } else {

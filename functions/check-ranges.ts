@@ -35,7 +35,8 @@ export type EditionSource = (year: number) => Promise<Edition>;
  * and its absence only skips the rules that need it.
  */
 export async function checkGrids(grids: SheetGrid[], edition: EditionSource, text: string | null = null): Promise<Report> {
-  const year = readDisclosure(grids).disclosure.year ?? (text ? Number(/(20\d{2})年度/.exec(text)?.[1]) || null : null);
+  const read = readDisclosure(grids);
+  const year = read.disclosure.year ?? (text ? Number(/(20\d{2})年度/.exec(text)?.[1]) || null : null);
   let codes: CodesRegistry | null = null;
   let why = "";
   if (year) {
@@ -45,7 +46,7 @@ export async function checkGrids(grids: SheetGrid[], edition: EditionSource, tex
       why = (err as Error).message;
     }
   }
-  const { report } = checkDisclosure({ sheets: grids, text, codes, expectComplete: false });
+  const { report } = checkDisclosure({ sheets: grids, read, text, codes, expectComplete: false });
   if (why) report.notChecked = report.notChecked.map((n) => (n.rule === "table.code-name" || n.rule === "narrative.path" ? { ...n, why } : n));
   return report;
 }

@@ -6,7 +6,7 @@ import type { Edition } from "../codes/edition.ts";
 import { DomainError } from "../errors.ts";
 import type { SheetGrid } from "../tables/grid.ts";
 import type { Disclosure } from "../tables/model.ts";
-import { readDisclosure } from "../tables/read-disclosure.ts";
+import { type ReadResult, readDisclosure } from "../tables/read-disclosure.ts";
 import { TABLE_IDS, type TableId, tableName } from "../tables/table-ids.ts";
 import { codeNameRules } from "./code-rules.ts";
 import { crossRules } from "./cross-rules.ts";
@@ -33,8 +33,8 @@ export interface TableCheck {
   disclosure: Disclosure;
 }
 
-export function checkTables(sheets: SheetGrid[], options: CheckOptions = {}): TableCheck {
-  const { disclosure, cellProblems } = readDisclosure(sheets, options.overrides);
+export function checkTables(sheets: SheetGrid[], options: CheckOptions = {}, read: ReadResult = readDisclosure(sheets, options.overrides)): TableCheck {
+  const { disclosure, cellProblems } = read;
   const year = options.year ?? disclosure.year;
   const out = new Findings();
 
