@@ -1,13 +1,9 @@
 // A report for a person reading a terminal: the unit and year, the counts, then the findings grouped by
 // the table (sheet) they point into, errors first, and what was not checked.
 
-import type { Finding, Location, Report } from "../core/rules/finding.ts";
+import { type Finding, type Report, SEVERITY_NAMES, placeText } from "../core/rules/finding.ts";
 import type { Disclosure } from "../core/tables/model.ts";
 import { tableName } from "../core/tables/table-ids.ts";
-
-const SEVERITY = { error: "错误", warning: "警告", info: "提示" } as const;
-
-const place = (l: Location) => ("cell" in l ? (l.sheet ? `${l.sheet}!${l.cell}` : "（工作簿）") : `第 ${l.line} 行`);
 
 /** `showInfo`: list 提示 (尾差) findings one by one; otherwise they are counted in one line. */
 export function reportText(report: Report, disclosure: Disclosure | null, showInfo = false): string {
@@ -32,7 +28,7 @@ export function reportText(report: Report, disclosure: Disclosure | null, showIn
     lines.push("", title);
     for (const f of findings) {
       const figures = f.expected !== undefined || f.actual !== undefined ? `（应为 ${f.expected ?? "—"}，实为 ${f.actual ?? "—"}）` : "";
-      lines.push(`  ${SEVERITY[f.severity]}  ${place(f.where)}  ${f.message}${figures}  [${f.rule}]`);
+      lines.push(`  ${SEVERITY_NAMES[f.severity]}  ${placeText(f.where)}  ${f.message}${figures}  [${f.rule}]`);
     }
   }
   if (!showInfo && info > 0) lines.push("", `另有 ${info} 条提示（如四舍五入尾差），加 --all 逐条显示`);

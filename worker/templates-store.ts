@@ -14,29 +14,8 @@ export interface TemplateMeta {
   origin: "built-in" | "published";
 }
 
-interface Row {
-  id: string;
-  version: number;
-  name: string;
-  region: string;
-  year: number;
-  hash: string;
-  published_at: string;
-  origin: "built-in" | "published";
-  content?: string;
-}
-
-const META = "id, version, name, region, year, hash, published_at, origin";
-const toMeta = (r: Row): TemplateMeta => ({
-  id: r.id,
-  version: r.version,
-  name: r.name,
-  region: r.region,
-  year: r.year,
-  hash: r.hash,
-  publishedAt: r.published_at,
-  origin: r.origin,
-});
+// the columns under the names the API uses, so rows are metadata as they come
+const META = "id, version, name, region, year, hash, published_at AS publishedAt, origin";
 
 export class TemplatesStore {
   constructor(private readonly db: D1Database) {}
@@ -45,17 +24,18 @@ export class TemplatesStore {
   async list(): Promise<TemplateMeta[]> {
     const { results } = await this.db
       .prepare(`SELECT ${META} FROM templates t WHERE version = (SELECT max(version) FROM templates WHERE id = t.id) ORDER BY year DESC, id`)
-      .all<Row>();
-    return results.map(toMeta);
+      .all<TemplateMeta>();
+    return results;
   }
 
   async get(id: string, version?: number): Promise<{ meta: TemplateMeta; template: Template; versions: number[] } | null> {
     const row = version
-      ? await this.db.prepare(`SELECT ${META}, content FROM templates WHERE id = ? AND version = ?`).bind(id, version).first<Row>()
-      : await this.db.prepare(`SELECT ${META}, content FROM templates WHERE id = ? ORDER BY version DESC LIMIT 1`).bind(id).first<Row>();
+      ? await this.db.prepare(`SELECT ${META}, content FROM templates WHERE id = ? AND version = ?`).bind(id, version).first<TemplateMeta & { content: string }>()
+      : await this.db.prepare(`SELECT ${META}, content FROM templates WHERE id = ? ORDER BY version DESC LIMIT 1`).bind(id).first<TemplateMeta & { content: string }>();
     if (!row) return null;
+    const { content, ...meta } = row;
     const { results } = await this.db.prepare("SELECT version FROM templates WHERE id = ? ORDER BY version").bind(id).all<{ version: number }>();
-    return { meta: toMeta(row), template: JSON.parse(row.content!) as Template, versions: results.map((r) => r.version) };
+    return { meta, template: JSON.parse(content) as Template, versions: results.map((r) => r.version) };
   }
 
   /** Inserts `version`; false when that version already exists (someone else published first). */

@@ -8,7 +8,7 @@ import { checkDisclosure } from "../../core/check-disclosure.ts";
 import { CodesRegistry } from "../../core/codes/codes-registry.ts";
 import { writeNarrative } from "../../core/narrative/generate.ts";
 import { readSupplementary } from "../../core/narrative/supplementary.ts";
-import type { Finding, Report, Severity } from "../../core/rules/finding.ts";
+import { type Finding, type Report, SEVERITY_NAMES, type Severity, placeText } from "../../core/rules/finding.ts";
 import { blankSheets } from "../../core/tables/blank-sheets.ts";
 import type { SheetGrid } from "../../core/tables/grid.ts";
 import type { Disclosure } from "../../core/tables/model.ts";
@@ -35,7 +35,6 @@ export interface Binding {
   tables: Partial<Record<TableId, string>>;
 }
 
-const SEVERITY: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 const NARRATIVE_SHEET = /^情况说明/;
 const BUILT_IN = [central, shanghai].map((t) => validateTemplate(t).template!).filter(Boolean);
 const remote = new Remote((...a) => fetch(...a), { timeoutMs: 8000, maxConcurrent: 2 });
@@ -62,7 +61,7 @@ let root: HTMLElement;
 
 const template = () => state.templates.find((t) => t.id === state.templateId) ?? state.templates[0]!;
 const keyOf = (f: Finding) => `${f.rule}|${"cell" in f.where ? `${f.where.sheet}!${f.where.cell}` : `L${f.where.line}`}`;
-const placeOf = (f: Finding) => ("cell" in f.where ? (f.where.sheet ? `${f.where.sheet}!${f.where.cell}` : "工作簿") : `情况说明第 ${f.where.line} 行`);
+const placeOf = (f: Finding) => placeText(f.where);
 
 function say(status: string): void {
   state.status = status;
@@ -85,12 +84,12 @@ async function loadTemplates(): Promise<void> {
     const res = await remote.fetch("/v1/templates");
     if (!res.ok) throw new Error(String(res.status));
     const { templates } = (await res.json()) as { templates: { id: string }[] };
-    const fetched: Template[] = [];
-    for (const meta of templates.filter((t) => !BUILT_IN.some((b) => b.id === t.id))) {
-      const one = (await (await remote.fetch(`/v1/templates/${encodeURIComponent(meta.id)}`)).json()) as { template: unknown };
-      const valid = validateTemplate(one.template).template;
-      if (valid) fetched.push(valid);
-    }
+    // fetched together at start-up (Remote caps how many at once)
+    const published = templates.filter((t) => !BUILT_IN.some((b) => b.id === t.id));
+    const docs = await Promise.all(
+      published.map(async (meta) => ((await (await remote.fetch(`/v1/templates/${encodeURIComponent(meta.id)}`)).json()) as { template: unknown }).template),
+    );
+    const fetched = docs.map((d) => validateTemplate(d).template).filter((t): t is Template => !!t);
     state.templates = [...BUILT_IN, ...fetched];
     localStorage.setItem("juesuan.templates", JSON.stringify(fetched));
     state.online = true;
@@ -221,7 +220,7 @@ async function writeResults(): Promise<string> {
     ["严重程度", "规则", "说明", "位置", "应为", "实为", "忽略原因"],
     ...state.report.findings.map((f) => {
       const link = "cell" in f.where && f.where.sheet ? `=HYPERLINK("#'${q(f.where.sheet)}'!${f.where.cell}","${q(placeOf(f))}")` : placeOf(f);
-      return [SEVERITY[f.severity], f.rule, f.message, link, f.expected ?? "", f.actual ?? "", state.silenced[keyOf(f)] ?? ""];
+      return [SEVERITY_NAMES[f.severity], f.rule, f.message, link, f.expected ?? "", f.actual ?? "", state.silenced[keyOf(f)] ?? ""];
     }),
     ...state.report.notChecked.map((n) => ["未核对", n.rule, n.why, "", "", "", ""]),
   ];
@@ -302,10 +301,10 @@ function findingItem(f: Finding): HTMLElement {
       {
         type: "button",
         class: "go",
-        "aria-label": `${SEVERITY[f.severity]}：${f.message}，位置 ${placeOf(f)}`,
+        "aria-label": `${SEVERITY_NAMES[f.severity]}：${f.message}，位置 ${placeOf(f)}`,
         onclick: () => ("cell" in f.where && f.where.sheet ? act("定位", async () => void (await selectCell((f.where as { sheet: string }).sheet, (f.where as { cell: string }).cell))) : undefined),
       },
-      h("span", { class: `badge ${f.severity}` }, SEVERITY[f.severity]),
+      h("span", { class: `badge ${f.severity}` }, SEVERITY_NAMES[f.severity]),
       h("span", { class: "message" }, f.message),
       h("span", { class: "place" }, placeOf(f)),
     ),
@@ -356,7 +355,7 @@ function checkSection(): HTMLElement {
   );
   if (!report) return section;
   const shown = visible();
-  const counts = (["error", "warning", "info"] as Severity[]).map((s) => `${SEVERITY[s]} ${shown.filter((f) => f.severity === s).length}`).join(" · ");
+  const counts = (["error", "warning", "info"] as Severity[]).map((s) => `${SEVERITY_NAMES[s]} ${shown.filter((f) => f.severity === s).length}`).join(" · ");
   section.append(h("p", { class: "counts", role: "status" }, `${counts} · 未核对 ${report.notChecked.length}`));
   const sheetTable = new Map(Object.values(state.disclosure?.tables ?? {}).map((t) => [t.sheet, tableName(t.id)]));
   const groups = new Map<string, Finding[]>();

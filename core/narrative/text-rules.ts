@@ -5,7 +5,7 @@
 import { nameKey } from "../codes/name-key.ts";
 import type { Edition } from "../codes/edition.ts";
 import { Decimal, sum } from "../decimal.ts";
-import { judgeSum } from "../rounding.ts";
+import { type Interval, judgeSum } from "../rounding.ts";
 import type { Findings, Severity } from "../rules/finding.ts";
 import type { Claim } from "./claims.ts";
 import { bounds, judgeRate, rangeOf } from "./intervals.ts";
@@ -106,22 +106,23 @@ function checkYoy(ctx: TextContext, c: Of<"yoy">): void {
   // prior = C − Δ (增加) or C + Δ (减少); the rate grows with Δ and falls with C
   const den = c.more ? rangeOf(C.lo.v.sub(D.hi.v), C.hi.v.sub(D.lo.v)) : rangeOf(C.lo.v.add(D.lo.v), C.hi.v.add(D.hi.v));
   if (den.lo.v.sign <= 0) return;
-  const j = judgeRate(c.rate, D, den);
-  report(ctx, NARRATIVE_RULES.yoy, c, j, `${c.rateWord}率`, `本年 ${fmt(current.value)} 万元、${c.more ? "增加" : "减少"} ${fmt(c.delta)} 万元`);
+  report(ctx, NARRATIVE_RULES.yoy, c, c.rate, D, den, `${c.rateWord}率`, `本年 ${fmt(current.value)} 万元、${c.more ? "增加" : "减少"} ${fmt(c.delta)} 万元`);
 }
 
-function report(ctx: TextContext, rule: string, c: Claim, j: ReturnType<typeof judgeRate>, what: string, from: string, stated = (c as { rate?: Decimal | null; share?: Decimal }).rate ?? (c as { share: Decimal }).share): void {
-  if (j.verdict === "exact") return;
-  if (j.verdict === "rounding") add(ctx, rule, "info", c, `${what}写作 ${fmt(stated!)}%，按${from}复算为 ${fmt(j.expected)}%，差异在四舍五入范围内`, `${fmt(j.expected)}%`, `${fmt(stated!)}%`);
-  else if (j.verdict === "truncated") add(ctx, rule, "info", c, `${what}写作 ${fmt(stated!)}%，应四舍五入为 ${fmt(j.expected)}%（疑为截尾）`, `${fmt(j.expected)}%`, `${fmt(stated!)}%`);
-  else add(ctx, rule, "error", c, `${what}写作 ${fmt(stated!)}%，按${from}应为 ${fmt(j.expected)}%`, `${fmt(j.expected)}%`, `${fmt(stated!)}%`);
+/** A stated rate against num ÷ den re-derived: nothing when exact, info for rounding or cutting, else an error. */
+function report(ctx: TextContext, rule: string, c: Claim, stated: Decimal, num: Interval, den: Interval, what: string, from: string): void {
+  const j = judgeRate(stated, num, den);
+  const [expected, actual] = [`${fmt(j.expected)}%`, `${fmt(stated)}%`];
+  if (j.verdict === "rounding") add(ctx, rule, "info", c, `${what}写作 ${actual}，按${from}复算为 ${expected}，差异在四舍五入范围内`, expected, actual);
+  else if (j.verdict === "truncated") add(ctx, rule, "info", c, `${what}写作 ${actual}，应四舍五入为 ${expected}（疑为截尾）`, expected, actual);
+  else if (j.verdict === "wrong") add(ctx, rule, "error", c, `${what}写作 ${actual}，按${from}应为 ${expected}`, expected, actual);
 }
 
 function checkCompletion(ctx: TextContext, c: Of<"completion">): void {
   const { budget: B, actual: A } = c;
   if (c.rate !== null) {
     if (B.isZero()) add(ctx, NARRATIVE_RULES.completion, "warning", c, `年初预算为 0，完成率无意义，不应写“完成年初预算的 ${fmt(c.rate)}%”`);
-    else report(ctx, NARRATIVE_RULES.completion, c, judgeRate(c.rate, bounds(A), bounds(B)), "完成率", `决算 ${fmt(A)} ÷ 预算 ${fmt(B)}`);
+    else report(ctx, NARRATIVE_RULES.completion, c, c.rate, bounds(A), bounds(B), "完成率", `决算 ${fmt(A)} ÷ 预算 ${fmt(B)}`);
   }
   const next = ctx.claims.slice(ctx.claims.indexOf(c) + 1).find((x) => x.kind === "compare" || x.kind === "completion");
   if (!next || next.kind !== "compare" || next.start - c.end > 120) return;
@@ -151,7 +152,7 @@ function checkShares(ctx: TextContext): void {
       ctx.out.skip(NARRATIVE_RULES.share, `第 ${ctx.prose.lineOf(run[0]!.start)} 行的占比找不到其基数，未能复算`);
       continue;
     }
-    for (const s of run) report(ctx, NARRATIVE_RULES.share, s, judgeRate(s.share, bounds(s.value), bounds(total.value)), `“${s.label}”占比`, `${fmt(s.value)} ÷ ${fmt(total.value)}`);
+    for (const s of run) report(ctx, NARRATIVE_RULES.share, s, s.share, bounds(s.value), bounds(total.value), `“${s.label}”占比`, `${fmt(s.value)} ÷ ${fmt(total.value)}`);
     if (run.length < 2) continue;
     const parts = judgeSum(total.value, run.map((s) => s.value), Math.max(...run.map((s) => s.value.scale), total.value.scale));
     if (parts.verdict === "mismatch") {

@@ -54,6 +54,14 @@ export class Findings {
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Severities as clerks read them. */
+export const SEVERITY_NAMES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+/** Where a finding is, as a clerk reads it: 公开05表!F25, 第 3 行 (of the narrative), or （工作簿）. */
+export function placeText(l: Location): string {
+  return "cell" in l ? (l.sheet ? `${l.sheet}!${l.cell}` : "（工作簿）") : `第 ${l.line} 行`;
+}
+
 export function summarize(findings: Finding[]): Record<Severity, number> {
   const summary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.severity]++;

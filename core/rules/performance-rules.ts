@@ -72,7 +72,9 @@ function checkSheet(grid: SheetGrid, cells: Cell[][], out: Findings): void {
     if (score && score.cmp(weight) > 0) {
       out.add({ rule: PERFORMANCE_RULES.cap, severity: "error", message: `得分 ${fmt(score)} 超过分值 ${fmt(weight)}`, where: at(r, cols.score!), related: [at(r, cols.weight!)], expected: `≤ ${fmt(weight)}`, actual: fmt(score) });
     }
-    const g = groups.get(group) ?? { stated: (() => { const m = /(\d+(?:\.\d+)?)分/.exec(group); return m ? Decimal.parse(m[1]!)! : null; })(), row: r, weights: [] };
+    // the weight a group states in its label: 产出指标（50分）
+    const stated = /(\d+(?:\.\d+)?)分/.exec(group)?.[1];
+    const g = groups.get(group) ?? { stated: stated ? Decimal.parse(stated)! : null, row: r, weights: [] };
     g.weights.push({ value: weight, r });
     groups.set(group, g);
     weights.push(weight);
