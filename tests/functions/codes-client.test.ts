@@ -26,6 +26,16 @@ afterAll(() => {
   failing.close();
 });
 
+/** Real fetch, counted. */
+function countingFetch() {
+  let n = 0;
+  const counted: typeof fetch = (...a) => {
+    n++;
+    return fetch(...a);
+  };
+  return { counted, calls: () => n };
+}
+
 describe("CodesClient failures", () => {
   it("a silent server ends in not-available after the timeout, never a pending promise", async () => {
     const client = new CodesClient({ baseUrl: origin(silent), fetch, timeoutMs: 300 });
@@ -38,28 +48,20 @@ describe("CodesClient failures", () => {
   });
 
   it("a failing server's message reaches the cell, and the failure is remembered briefly", async () => {
-    let calls = 0;
-    const counted: typeof fetch = (...a) => {
-      calls++;
-      return fetch(...a);
-    };
+    const { counted, calls } = countingFetch();
     const client = new CodesClient({ baseUrl: origin(failing), fetch: counted, retryAfterMs: 60_000 });
     const first = (await client.edition(2021).catch((e) => e)) as DomainError;
     expect(first.message).toBe("服务维护中");
     await client.edition(2021).catch(() => undefined);
-    expect(calls).toBe(1);
+    expect(calls()).toBe(1);
   });
 
   it("after the retry delay it asks again", async () => {
-    let calls = 0;
-    const counted: typeof fetch = (...a) => {
-      calls++;
-      return fetch(...a);
-    };
+    const { counted, calls } = countingFetch();
     const client = new CodesClient({ baseUrl: origin(failing), fetch: counted, retryAfterMs: 0 });
     await client.edition(2021).catch(() => undefined);
     await client.edition(2021).catch(() => undefined);
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
   });
 
   it("caps concurrent requests", async () => {
