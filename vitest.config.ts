@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["tests/core/**/*.test.ts", "tests/functions/**/*.test.ts", "tests/cli/**/*.test.ts", "tests/manifest/**/*.test.ts", "tests/addin/**/*.test.ts"],
+          include: ["tests/core/**/*.test.ts", "tests/functions/**/*.test.ts", "tests/cli/**/*.test.ts", "tests/manifest/**/*.test.ts", "tests/addin/**/*.test.ts", "tests/hosts/**/*.test.ts", "tests/pdf/**/*.test.ts", "tests/fuzz/**/*.test.ts", "tests/web/**/*.test.ts", "tests/score/**/*.test.ts"],
           environment: "node",
           setupFiles: ["tests/functions/custom-functions-host.ts"],
           testTimeout: 20_000,
