@@ -15,3 +15,5 @@ export { nameKey } from "./codes/name-key.ts";
 export { rollup } from "./codes/rollup.ts";
 export { parseCodeRows, parseEditionPlan, buildEditions } from "./codes/code-table.ts";
 export { contentHash } from "./content-hash.ts";
+export { LIMITS, InputTooLarge, type LimitName } from "./limits.ts";
+export { isFormulaLike, safeCellText } from "./cell-text.ts";
