@@ -60,14 +60,17 @@ export class ZipArchive {
     const entry = this.entries.get(name.toLowerCase());
     if (!entry) return null;
     if (entry.flags & 1) throw new UnreadableFile(`${this.file} 的内容已加密，请去掉密码后另存再试`);
+    // declared sizes refuse an honest bomb at once; a lying one is caught below while inflating
+    if (entry.size > LIMITS.unpackedEntryBytes) throw this.entryTooLarge(name);
+    if (this.inflated + entry.size > LIMITS.unpackedTotalBytes) throw this.totalTooLarge();
     const chunks: Uint8Array[] = [];
     const run = new RunCheck(() => new InputTooLarge("cellText", `${this.file} 的 ${name} 中有一段文字超过 ${MAX_XML_RUN / 1024} KB，不是可读取的表格`));
     let length = 0;
     const take = (chunk: Uint8Array) => {
       length += chunk.length;
       this.inflated += chunk.length;
-      if (length > LIMITS.unpackedEntryBytes) throw new InputTooLarge("unpackedEntryBytes", `${this.file} 的 ${name} 解压后超过 ${LIMITS.unpackedEntryBytes / MB} MB，不读取（可能是压缩炸弹）`);
-      if (this.inflated > LIMITS.unpackedTotalBytes) throw new InputTooLarge("unpackedTotalBytes", `${this.file} 解压后超过 ${LIMITS.unpackedTotalBytes / MB} MB，不读取（可能是压缩炸弹）`);
+      if (length > LIMITS.unpackedEntryBytes) throw this.entryTooLarge(name);
+      if (this.inflated > LIMITS.unpackedTotalBytes) throw this.totalTooLarge();
       run.scan(chunk);
       chunks.push(chunk);
     };
@@ -88,6 +91,14 @@ export class ZipArchive {
     } else throw new UnreadableFile(`${this.file} 使用了不支持的压缩方式，请用 Excel 或 WPS 另存为 .xlsx 后再试`);
     run.end();
     return new TextDecoder().decode(chunks.length === 1 ? chunks[0] : concat(chunks, length));
+  }
+
+  private entryTooLarge(name: string): InputTooLarge {
+    return new InputTooLarge("unpackedEntryBytes", `${this.file} 的 ${name} 解压后超过 ${LIMITS.unpackedEntryBytes / MB} MB，不读取（可能是压缩炸弹）`);
+  }
+
+  private totalTooLarge(): InputTooLarge {
+    return new InputTooLarge("unpackedTotalBytes", `${this.file} 解压后超过 ${LIMITS.unpackedTotalBytes / MB} MB，不读取（可能是压缩炸弹）`);
   }
 
   private corrupt(): UnreadableFile {

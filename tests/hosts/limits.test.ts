@@ -23,19 +23,23 @@ async function refusal(bytes: Uint8Array): Promise<Error> {
 }
 
 describe("lean reader limits", () => {
-  it("refuses a zip bomb while inflating: one sheet past unpackedEntryBytes", async () => {
+  it("refuses a zip bomb: by its declared size at once, and while inflating when the size lies", async () => {
     const bomb = deflatedRepeat("<row/>", LIMITS.unpackedEntryBytes + 1024 * 1024);
-    const bytes = rawXlsx({ sheets: [{ name: "炸弹", entry: { deflated: bomb } }] });
-    expect(bytes.length).toBeLessThan(LIMITS.fileBytes);
-    const err = await refusal(bytes);
-    expect((err as InputTooLarge).limit).toBe("unpackedEntryBytes");
+    for (const declared of [bomb.size, 1000]) {
+      const bytes = rawXlsx({ sheets: [{ name: "炸弹", entry: { deflated: { body: bomb.body, size: declared } } }] });
+      expect(bytes.length).toBeLessThan(LIMITS.fileBytes);
+      const err = await refusal(bytes);
+      expect((err as InputTooLarge).limit).toBe("unpackedEntryBytes");
+    }
   });
 
-  it("refuses many entries that together inflate past unpackedTotalBytes", async () => {
+  it("refuses many entries that together inflate past unpackedTotalBytes, sizes declared or lying", async () => {
     const part = deflatedRepeat("<row/>", 40 * 1024 * 1024);
-    const sheets = Array.from({ length: 5 }, (_, i) => ({ name: `表${i}`, entry: { deflated: part } }));
-    const err = await refusal(rawXlsx({ sheets }));
-    expect((err as InputTooLarge).limit).toBe("unpackedTotalBytes");
+    for (const declared of [part.size, 1000]) {
+      const sheets = Array.from({ length: 5 }, (_, i) => ({ name: `表${i}`, entry: { deflated: { body: part.body, size: declared } } }));
+      const err = await refusal(rawXlsx({ sheets }));
+      expect((err as InputTooLarge).limit).toBe("unpackedTotalBytes");
+    }
   });
 
   it("refuses a 50 MB shared string at inflate time", async () => {
