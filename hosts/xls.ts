@@ -29,12 +29,20 @@ export async function readXlsGrids(bytes: Uint8Array, name: string): Promise<She
     throw corrupt();
   }
   if (XLSX.CFB.find(container, "EncryptionInfo") || XLSX.CFB.find(container, "EncryptedPackage")) throw locked();
-  if (!XLSX.CFB.find(container, "Workbook") && !XLSX.CFB.find(container, "Book")) throw corrupt();
+  const stream = (XLSX.CFB.find(container, "Workbook") ?? XLSX.CFB.find(container, "Book")) as { content?: ArrayLike<number> } | null;
+  if (!stream?.content?.length) throw corrupt();
+  const biff = withoutFormulas(Uint8Array.from(stream.content));
+  if (biff === "locked") throw locked();
   let book: ReturnType<typeof XLSX.read>;
+  // SheetJS writes unknown BIFF records to console.error in English: nothing of that may reach a clerk
+  const error = console.error;
+  console.error = () => {};
   try {
-    book = XLSX.read(bytes, { type: "array", dense: true, sheetRows: LIMITS.sheetRows + 1, cellNF: true, cellText: false, cellHTML: false, cellFormula: false, bookVBA: false });
+    book = XLSX.read(biff, { type: "array", dense: true, sheetRows: LIMITS.sheetRows + 1, cellNF: true, cellText: false, cellHTML: false, cellFormula: false, bookVBA: false });
   } catch (err) {
     throw /password|encrypt/i.test(String((err as Error)?.message)) ? locked() : corrupt();
+  } finally {
+    console.error = error;
   }
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const budget = new WorkbookBudget();
@@ -79,4 +87,28 @@ function cellValue(cell: SheetCell, date1904: boolean): Cell {
     default:
       return null;
   }
+}
+
+const FORMULA = 0x0006;
+/** Records that carry only parsed formulas (names, array and shared formulas, BIFF3/4 formula cells). */
+const FORMULA_ONLY = new Set([0x0018, 0x0218, 0x0021, 0x0221, 0x04bc, 0x0206, 0x0406]);
+/** A record id SheetJS does not know: it skips the record by its length. */
+const SKIPPED = 0x0fff;
+
+/**
+ * The workbook stream with every parsed formula emptied, cached results kept. SheetJS's formula parser
+ * loops forever on some corrupt formulas (`while (target != blob.l)` overshoots), and juesuan needs only the
+ * values. An encrypted stream (FILEPASS) is reported as such.
+ */
+function withoutFormulas(biff: Uint8Array): Uint8Array | "locked" {
+  const view = new DataView(biff.buffer, biff.byteOffset, biff.byteLength);
+  for (let at = 0; at + 4 <= biff.length; ) {
+    const type = view.getUint16(at, true);
+    const size = view.getUint16(at + 2, true);
+    if (type === 0x002f) return "locked";
+    if (type === FORMULA && size >= 22 && at + 4 + 22 <= biff.length) view.setUint16(at + 4 + 20, 0, true);
+    else if (FORMULA_ONLY.has(type) || type === FORMULA) view.setUint16(at, SKIPPED, true);
+    at += 4 + size;
+  }
+  return biff;
 }
