@@ -6,6 +6,7 @@ import { buildAddin } from "../scripts/build.ts";
 import { benchFunctions } from "./functions.bench.ts";
 import { benchNarrative } from "./narrative.bench.ts";
 import { benchPane } from "./pane.bench.ts";
+import { benchRead } from "./read.bench.ts";
 import { benchTables } from "./tables.bench.ts";
 import { benchWorker } from "./worker.bench.ts";
 
@@ -16,6 +17,7 @@ try {
   await benchFunctions(running.origin);
   await benchPane(running.origin);
   await benchWorker(running);
+  await benchRead();
   await benchTables(Number(process.env.BENCH_WORKBOOKS ?? 1000));
   await benchNarrative();
 } finally {

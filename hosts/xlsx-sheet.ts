@@ -83,9 +83,14 @@ function address(ref: string): { row: number; col: number } | null {
     if (ch < 97 || ch > 122) break;
     col = col * 26 + (ch - 96);
   }
-  const digits = ref.slice(i);
-  const row = Number(digits);
-  if (i === 0 || !/^\d{1,7}$/.test(digits) || row === 0) return null;
+  let row = 0;
+  const digits = ref.length - i;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  if (col === 0 || digits < 1 || digits > 7 || row === 0) return null;
   return { row: row - 1, col: col - 1 };
 }
 

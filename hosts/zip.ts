@@ -82,7 +82,8 @@ export class ZipArchive {
         if (chunk.length) take(chunk);
       });
       try {
-        if (data.length <= ONE_CALL) take(inflateSync(data));
+        // into a buffer of the declared size (no regrowing): a size that lies only truncates the entry
+        if (data.length <= ONE_CALL) take(inflateSync(data, { out: new Uint8Array(entry.size) }));
         else for (let i = 0; i < data.length; i += STEP) inflate.push(data.subarray(i, i + STEP), i + STEP >= data.length);
       } catch (err) {
         if (err instanceof InputTooLarge) throw err;
