@@ -45,7 +45,7 @@ export function givesReason(text: string): boolean {
 
 /** A statement that there is none of something: 无/没有/未发生/未开展/不涉及 … keyword, in one clause. */
 export function statesNone(o: Outline, w: Window, keyword: string): { start: number; end: number } | null {
-  const re = new RegExp(`(?:无|没有|未发生|未开展|未安排|未购置|不涉及)[^。；;\\n]{0,24}?${keyword}`);
+  const re = new RegExp(`(?:无|没有|未发生|未开展|未安排|不涉及|未)[^。；;\\n]{0,24}?${keyword}`);
   for (const { text, offset } of masked(o, w)) {
     const m = re.exec(text);
     if (m) return { start: offset + m.index, end: offset + m.index + m[0].length };
