@@ -69,18 +69,23 @@ const COUNT_ITEMS: Record<string, { topic: RegExp; figure: string; what: string;
 
 const TOPICS = Object.entries(COUNT_ITEMS).map(([id, item]) => ({ id, re: new RegExp(item.topic.source, "g") }));
 
-/** The 三公 topic each count belongs to: the last topic word before it (团组 after 出国, 人次 after 接待 …). */
-function topicOf(o: Outline, w: Window, at: number): string | null {
-  let best: { id: string; index: number } | null = null;
-  for (const { text, offset } of piecesOf(o, w)) {
-    for (const { id, re } of TOPICS) {
-      for (const m of text.matchAll(re)) {
-        const index = offset + m.index;
-        if (index < at && (!best || index > best.index)) best = { id, index };
-      }
-    }
+/** Where each 三公 topic is named in the window, in text order. */
+function topicMarks(o: Outline, w: Window): { id: string; index: number }[] {
+  const marks: { id: string; index: number }[] = [];
+  for (const { text, offset } of piecesOf(o, w)) for (const { id, re } of TOPICS) for (const m of text.matchAll(re)) marks.push({ id, index: offset + m.index });
+  return marks.sort((a, b) => a.index - b.index);
+}
+
+/** The 三公 topic a count belongs to: the last topic named before it (团组 after 出国, 人次 after 接待 …). */
+function topicOf(marks: { id: string; index: number }[], at: number): string | null {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]!.index < at) lo = mid + 1;
+    else hi = mid;
   }
-  return best?.id ?? null;
+  return marks[lo - 1]?.id ?? null;
 }
 
 export function judgeSangongCounts(id: string, o: Outline | null, d: Disclosure | null): Judged {
@@ -89,7 +94,8 @@ export function judgeSangongCounts(id: string, o: Outline | null, d: Disclosure 
   if (!o) return noText(SANGONG_SECTION);
   const w = topicWindow(o, /三公/);
   if (!w.ranges.length) return missing(SANGONG_SECTION, "情况说明中没有“三公”经费部分");
-  const counts = countsIn(o, w).filter((c) => topicOf(o, w, c.start + 1) === id);
+  const marks = topicMarks(o, w);
+  const counts = countsIn(o, w).filter((c) => topicOf(marks, c.start + 1) === id);
   const found: { start: number; end: number }[] = [];
   const lacking: string[] = [];
   for (const need of item.needs) {
@@ -111,9 +117,15 @@ export function judgeSangongReasons(o: Outline | null, d: Disclosure | null): Ju
   if (!w.ranges.length) return missing(SANGONG_SECTION, "情况说明中没有“三公”经费部分");
   const changes = claimsIn(o, w, "yoy", "compare", "flat");
   if (!changes.length) return { status: "fail", where: near(w, SANGONG_SECTION), note: "“三公”经费部分没有写明与上年或预算相比的增减" };
+  const isChange = (x: Claim) => x.kind === "yoy" || x.kind === "compare" || x.kind === "completion";
+  // the claims are in text order: each change's reason runs to the next change, found by walking on from it
+  let i = 0;
   for (const c of changes) {
+    while (o.claims[i] !== c) i++;
     if (c.kind === "flat" || (c.kind === "yoy" && c.delta.isZero()) || (c.kind === "compare" && c.word === "等于")) continue;
-    const next = o.claims.find((x) => x.start > c.end && (x.kind === "yoy" || x.kind === "compare" || x.kind === "completion"));
+    let j = i + 1;
+    while (j < o.claims.length && !(o.claims[j]!.start > c.end && isChange(o.claims[j]!))) j++;
+    const next = o.claims[j];
     const end = w.ranges.find(([a, b]) => c.start >= a && c.start < b)![1];
     const stop = Math.min(next?.start ?? end, end, c.end + 200);
     if (!givesReason(o.prose.text.slice(c.start, stop))) {

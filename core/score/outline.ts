@@ -16,6 +16,8 @@ export interface Heading {
   title: string;
   /** the same with the next line, for a title a PDF wrapped */
   joined: string;
+  /** the line of the next heading of the same or a higher level (null: the section runs to the end) */
+  endLine: number | null;
 }
 
 /** Ranges of `prose.text`, and the line the window starts at (null when nothing was found). */
@@ -40,9 +42,12 @@ const QUOTES = /["“”'‘’《》]/g;
 
 export const EMPTY_WINDOW: Window = { ranges: [], line: null };
 
-export function readOutline(text: string): Outline {
-  const prose = toProse(text);
+/** `read`: the prose and claims the narrative check already made of the same text, so they are not made twice. */
+export function readOutline(text: string, read?: { prose: Prose; claims: Claim[] }): Outline {
+  const prose = read?.prose ?? toProse(text);
   const headings: Heading[] = [];
+  // headings still open, outermost first: a new heading closes those at its level or deeper
+  const open: Heading[] = [];
   prose.lines.forEach((raw, i) => {
     const t = toHalfWidth(raw).replace(/\s+/g, "");
     for (const [level, re] of NUMBERING) {
@@ -50,11 +55,14 @@ export function readOutline(text: string): Outline {
       if (!m) continue;
       const next = toHalfWidth(prose.lines[i + 1] ?? "").replace(/\s+/g, "");
       const title = t.slice(m[0].length).replace(QUOTES, "");
-      headings.push({ line: i + 1, level, title, joined: (title + next.replace(QUOTES, "")).slice(0, 80) });
+      const h: Heading = { line: i + 1, level, title, joined: (title + next.replace(QUOTES, "")).slice(0, 80), endLine: null };
+      while (open.length && open.at(-1)!.level >= level) open.pop()!.endLine = h.line;
+      open.push(h);
+      headings.push(h);
       break;
     }
   });
-  return { prose, claims: readClaims(prose), headings };
+  return { prose, claims: read?.claims ?? readClaims(prose), headings };
 }
 
 /** The first index of `prose.text` on or after a source line (lineOf never decreases along the text). */
@@ -70,8 +78,7 @@ function indexAtLine(o: Outline, line: number): number {
 }
 
 function headingWindow(o: Outline, h: Heading): Window {
-  const next = o.headings.find((x) => x.line > h.line && x.level <= h.level);
-  const end = next ? indexAtLine(o, next.line) : o.prose.text.length;
+  const end = h.endLine ? indexAtLine(o, h.endLine) : o.prose.text.length;
   return { ranges: [[indexAtLine(o, h.line), end]], line: h.line };
 }
 
@@ -114,7 +121,18 @@ export function topicWindow(o: Outline, topic: RegExp): Window {
   return { ranges, line: ranges.length ? o.prose.lineOf(ranges[0]![0]) : null };
 }
 
-export const inWindow = (w: Window, index: number) => w.ranges.some(([a, b]) => index >= a && index < b);
+/** Whether an index of the text lies in the window (its ranges are in order: a binary search). */
+export function inWindow(w: Window, index: number): boolean {
+  let lo = 0;
+  let hi = w.ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (w.ranges[mid]![1] <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  const r = w.ranges[lo];
+  return !!r && index >= r[0];
+}
 
 export function claimsIn<K extends Claim["kind"]>(o: Outline, w: Window, ...kinds: K[]): Extract<Claim, { kind: K }>[] {
   return o.claims.filter((c): c is Extract<Claim, { kind: K }> => (kinds as string[]).includes(c.kind) && inWindow(w, c.start));

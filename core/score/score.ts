@@ -3,6 +3,8 @@
 // apply. checkDisclosure puts it in every report; hosts show it as they are.
 
 import { Decimal } from "../decimal.ts";
+import type { Claim } from "../narrative/claims.ts";
+import type { Prose } from "../narrative/prose.ts";
 import type { Finding } from "../rules/finding.ts";
 import type { SheetGrid } from "../tables/grid.ts";
 import type { Disclosure } from "../tables/model.ts";
@@ -31,6 +33,8 @@ export interface ScoreInput {
   template: Template | null;
   /** the findings of the check, before the template's severities (an empty table's missing statement) */
   findings: Finding[];
+  /** the narrative as the narrative check read it */
+  read?: { prose: Prose; claims: Claim[] };
 }
 
 const FIXED: Record<FixedItemId, (o: Outline | null, i: ScoreInput) => Judged> = {
@@ -53,7 +57,7 @@ const FIXED: Record<FixedItemId, (o: Outline | null, i: ScoreInput) => Judged> =
 const HUNDRED = Decimal.fromInt(100);
 
 export function scoreDisclosure(input: ScoreInput): PublicationScore {
-  const o = input.text != null ? readOutline(input.text) : null;
+  const o = input.text != null ? readOutline(input.text, input.read) : null;
   const t = input.template;
   const weight = (id: string, fallback: number) => t?.scoreWeights?.[id] ?? fallback;
   const items: ScoreItem[] = [];
