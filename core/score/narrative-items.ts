@@ -237,9 +237,12 @@ export function judgePerformanceTables(o: Outline | null, sheets: SheetGrid[] | 
       if (c >= 0) return { status: "pass", where: addressOf(grid, r, c), note: `工作表“${grid.name}”是绩效自评表` };
     }
   }
-  const w = o ? topicWindow(o, SELF_TABLE) : null;
-  if (o && w && piecesOf(o, w).some((p) => /一级指标|分值|得分/.test(p.text))) return { status: "pass", where: near(w, PERFORMANCE_SECTION), note: "情况说明中附有绩效自评表" };
-  if (o && statesNone(o, topicWindow(o, /绩效/), "自评")) return { status: "na", where: near(topicWindow(o, /绩效/), PERFORMANCE_SECTION), note: "说明了本年度未开展绩效自评" };
+  if (o) {
+    const w = topicWindow(o, SELF_TABLE);
+    if (piecesOf(o, w).some((p) => /一级指标|分值|得分/.test(p.text))) return { status: "pass", where: near(w, PERFORMANCE_SECTION), note: "情况说明中附有绩效自评表" };
+    const none = statesNone(o, topicWindow(o, /绩效/), "自评");
+    if (none) return { status: "na", where: textAt(o, none.start, none.end), note: "说明了本年度未开展绩效自评" };
+  }
   return { status: "fail", where: { section: PERFORMANCE_SECTION, line: null }, note: sheets?.length ? "没有找到绩效自评表（标题含“绩效自评表”的工作表）" : "未提供绩效自评表" };
 }
 

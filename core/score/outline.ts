@@ -40,8 +40,6 @@ const NUMBERING: [number, RegExp][] = [
 ];
 const QUOTES = /["“”'‘’《》]/g;
 
-export const EMPTY_WINDOW: Window = { ranges: [], line: null };
-
 /** `read`: the prose and claims the narrative check already made of the same text, so they are not made twice. */
 export function readOutline(text: string, read?: { prose: Prose; claims: Claim[] }): Outline {
   const prose = read?.prose ?? toProse(text);

@@ -161,6 +161,16 @@ describe("what else passes, and what does not apply", () => {
     expect(none.total).toBe(100);
   });
 
+  it("self-evaluation tables: in the text they pass, and none are needed when the text says none was done", () => {
+    const noSheet = dropSheet(full.sheets, "绩效自评表");
+    const inText = score(noSheet, `${full.text}\n附：项目支出绩效自评表\n一级指标 分值 得分\n产出指标 50 48`);
+    expect(item(inText, "performance.tables")).toMatchObject({ status: "pass", note: "情况说明中附有绩效自评表" });
+    const none = score(noSheet, edit(full.text, /绩效自评项目4个[^\n]*/, "本单位2021年度未开展绩效自评。"));
+    expect(item(none, "performance.tables")).toMatchObject({ status: "na", where: { excerpt: expect.stringContaining("未开展绩效自评") } });
+    expect(item(none, "performance.self-evaluation").status).toBe("pass");
+    expect(failed(none)).toEqual([]);
+  });
+
   it("without a narrative every narrative item fails as not provided; without a template the nine tables are expected", () => {
     const s = score(full.sheets, null);
     const textItems = s.items.filter((i) => i.status === "fail");

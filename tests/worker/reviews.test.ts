@@ -1,6 +1,10 @@
 // The shared review board inside workerd with real D1: saving under the token, versions, If-Match, the board
 // by year with dated status changes, and bad input answered in Chinese.
 import { describe, expect, it } from "vitest";
+import type { Report } from "../../core/rules/finding.ts";
+import { makeLedger, seeded } from "../fixtures/disclosure-model.ts";
+import { renderDisclosure } from "../fixtures/disclosure-sheets.ts";
+import { narrativeOf } from "../fixtures/narrative-text.ts";
 import { call, errorOf, put } from "./helpers.ts";
 
 const review = (status: string, extra: Record<string, unknown> = {}) => ({
@@ -88,6 +92,26 @@ describe("PUT /v1/reviews/{year}/{unit}", () => {
     expect((await put("/v1/reviews/31/戊单位", review("未提交"), { "If-None-Match": "*" })).status).toBe(400);
     expect((await put(`/v1/reviews/2031/${"长".repeat(101)}`, review("未提交"), { "If-None-Match": "*" })).status).toBe(400);
     expect((await call(at(2031, "戊单位"))).status).toBe(404);
+  });
+});
+
+describe("from the Worker's check to the board", () => {
+  it("a check's summary and publication score are saved as they come and read back", async () => {
+    const { sheets } = renderDisclosure(makeLedger(seeded(7)), "export");
+    const checked = await call("/v1/check", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ grids: Object.fromEntries(sheets.map((s) => [s.name, s.cells])), merges: Object.fromEntries(sheets.map((s) => [s.name, s.merges ?? []])), text: narrativeOf(sheets), template: "central-2021" }),
+    });
+    const report = (await checked.json()) as Report;
+    expect(report.score!.items.find((i) => i.id === "section.glossary")).toMatchObject({ status: "pass", label: "情况说明：名词解释" });
+    expect(report.score!.items.find((i) => i.id === "glossary")).toMatchObject({ status: "fail" });
+    const body = { status: report.summary.error ? "有错误" : "已通过", summary: { ...report.summary, notChecked: report.notChecked.length }, score: report.score, files: ["示范局.xlsx"] };
+    const saved = await put(at(2034, report.unit!), body, { "If-None-Match": "*" });
+    expect(saved.status).toBe(201);
+    const back = (await (await call(at(2034, report.unit!))).json()) as { score: number; review: { score: unknown } };
+    expect(back.score).toBe(report.score!.total);
+    expect(back.review.score).toEqual(report.score);
   });
 });
 
