@@ -9,7 +9,7 @@ import { type SheetGrid, addressOf, labelText } from "../tables/grid.ts";
 import type { Disclosure, SangongTable } from "../tables/model.ts";
 import type { Judged, ScoreWhere } from "./items.ts";
 import { type Outline, type Window, claimsIn, piecesOf, sectionWindow, textAt, topicWindow } from "./outline.ts";
-import { countsIn, givesReason, glossaryEntries, statesNone } from "./text-presence.ts";
+import { countsIn, glossaryEntries, reasonsIn, statesNone } from "./text-presence.ts";
 
 const SANGONG_SECTION = "财政拨款“三公”经费支出决算情况";
 const fmt = (d: Decimal) => d.toFixed(Math.max(d.scale, 2));
@@ -70,22 +70,23 @@ const COUNT_ITEMS: Record<string, { topic: RegExp; figure: string; what: string;
 const TOPICS = Object.entries(COUNT_ITEMS).map(([id, item]) => ({ id, re: new RegExp(item.topic.source, "g") }));
 
 /** Where each 三公 topic is named in the window, in text order. */
-function topicMarks(o: Outline, w: Window): { id: string; index: number }[] {
+function topicMarks(o: Outline, w: Window): { ids: string[]; at: number[] } {
   const marks: { id: string; index: number }[] = [];
   for (const { text, offset } of piecesOf(o, w)) for (const { id, re } of TOPICS) for (const m of text.matchAll(re)) marks.push({ id, index: offset + m.index });
-  return marks.sort((a, b) => a.index - b.index);
+  marks.sort((a, b) => a.index - b.index);
+  return { ids: marks.map((m) => m.id), at: marks.map((m) => m.index) };
 }
 
-/** The 三公 topic a count belongs to: the last topic named before it (团组 after 出国, 人次 after 接待 …). */
-function topicOf(marks: { id: string; index: number }[], at: number): string | null {
+/** The index of the first value at or after `at` in ascending values. */
+function firstAtOrAfter(values: number[], at: number): number {
   let lo = 0;
-  let hi = marks.length;
+  let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (marks[mid]!.index < at) lo = mid + 1;
+    if (values[mid]! < at) lo = mid + 1;
     else hi = mid;
   }
-  return marks[lo - 1]?.id ?? null;
+  return lo;
 }
 
 export function judgeSangongCounts(id: string, o: Outline | null, d: Disclosure | null): Judged {
@@ -95,7 +96,8 @@ export function judgeSangongCounts(id: string, o: Outline | null, d: Disclosure 
   const w = topicWindow(o, /三公/);
   if (!w.ranges.length) return missing(SANGONG_SECTION, "情况说明中没有“三公”经费部分");
   const marks = topicMarks(o, w);
-  const counts = countsIn(o, w).filter((c) => topicOf(marks, c.start + 1) === id);
+  // a count belongs to the topic named last before it (团组 after 出国, 人次 after 接待 …)
+  const counts = countsIn(o, w).filter((c) => marks.ids[firstAtOrAfter(marks.at, c.start + 1) - 1] === id);
   const found: { start: number; end: number }[] = [];
   const lacking: string[] = [];
   for (const need of item.needs) {
@@ -117,20 +119,19 @@ export function judgeSangongReasons(o: Outline | null, d: Disclosure | null): Ju
   if (!w.ranges.length) return missing(SANGONG_SECTION, "情况说明中没有“三公”经费部分");
   const changes = claimsIn(o, w, "yoy", "compare", "flat");
   if (!changes.length) return { status: "fail", where: near(w, SANGONG_SECTION), note: "“三公”经费部分没有写明与上年或预算相比的增减" };
-  const isChange = (x: Claim) => x.kind === "yoy" || x.kind === "compare" || x.kind === "completion";
-  // the claims are in text order: each change's reason runs to the next change, found by walking on from it
-  let i = 0;
-  for (const c of changes) {
-    while (o.claims[i] !== c) i++;
-    if (c.kind === "flat" || (c.kind === "yoy" && c.delta.isZero()) || (c.kind === "compare" && c.word === "等于")) continue;
+  // changes on the prior year stated one after another (a total and its items) may be followed by their reasons
+  // together: a run of n needs a reason each but for the total, which its items' reasons explain
+  const reasons = reasonsIn(o, w);
+  const between = (a: number, b: number) => firstAtOrAfter(reasons, b) - firstAtOrAfter(reasons, a + 1);
+  const stated = changes.filter((c) => !(c.kind === "flat" || (c.kind === "yoy" && c.delta.isZero()) || (c.kind === "compare" && c.word === "等于")));
+  for (let i = 0; i < stated.length; ) {
     let j = i + 1;
-    while (j < o.claims.length && !(o.claims[j]!.start > c.end && isChange(o.claims[j]!))) j++;
-    const next = o.claims[j];
-    const end = w.ranges.find(([a, b]) => c.start >= a && c.start < b)![1];
-    const stop = Math.min(next?.start ?? end, end, c.end + 200);
-    if (!givesReason(o.prose.text.slice(c.start, stop))) {
-      return { status: "fail", where: textAt(o, c.start, c.end), note: "“三公”经费的增减变化没有说明原因" };
+    while (j < stated.length && stated[j]!.kind === stated[i]!.kind && between(stated[j - 1]!.start, stated[j]!.start) === 0) j++;
+    const given = between(stated[j - 1]!.start, stated[j]?.start ?? Number.MAX_SAFE_INTEGER);
+    if (given < Math.max(1, j - i - 1)) {
+      return { status: "fail", where: textAt(o, stated[i]!.start, stated[j - 1]!.end), note: `“三公”经费的增减变化没有说明原因（${j - i} 处增减，${given} 处原因）` };
     }
+    i = j;
   }
   return { status: "pass", where: near(w, SANGONG_SECTION), note: "“三公”经费的增减变化都说明了原因" };
 }
@@ -204,7 +205,8 @@ export function judgeAssets(kind: "vehicles" | "equipment", o: Outline | null): 
   if (!w.ranges.length) return missing(section, "情况说明中没有国有资产占有使用情况");
   const counts = countsIn(o, w);
   const c = kind === "vehicles" ? counts.find((x) => x.unit === "辆") : counts.find((x) => /^(台|套)/.test(x.unit) && /设备/.test(x.context));
-  const none = statesNone(o, w, kind === "vehicles" ? "车" : "设备");
+  // "无车辆", but not "无单价 100 万元以上设备（不含车辆）"
+  const none = kind === "vehicles" ? statesNone(o, w, "车", 4) : statesNone(o, w, "设备");
   const hit = c ?? none;
   if (hit) return { status: "pass", where: textAt(o, hit.start, hit.end), note: kind === "vehicles" ? "写明了车辆数" : "写明了大型设备数" };
   return { status: "fail", where: near(w, section), note: kind === "vehicles" ? "国有资产部分没有写明车辆数（辆）" : "国有资产部分没有写明单价 50 万元（或 100 万元）以上设备数（台、套）" };

@@ -36,16 +36,18 @@ export function countsIn(o: Outline, w: Window): Count[] {
 const REASON = /(?:主要)?原因|由于|因为|主要是/g;
 const BLANKISH = /^[：:是为在于]*(?:□|X{2,}|×{2,}|…|。|$)/;
 
-/** Whether a reason is given in `text` (the words after "主要原因" are there and are not a blank to fill). */
-export function givesReason(text: string): boolean {
-  const t = text.replace(UNFILLED, (b) => "□".repeat(b.length));
-  for (const m of t.matchAll(REASON)) if (!BLANKISH.test(t.slice(m.index + m[0].length, m.index + m[0].length + 8))) return true;
-  return false;
+/** Where the window gives a reason ("主要原因是…" followed by words, not by a blank to fill), in text order. */
+export function reasonsIn(o: Outline, w: Window): number[] {
+  const out: number[] = [];
+  for (const { text, offset } of masked(o, w)) {
+    for (const m of text.matchAll(REASON)) if (!BLANKISH.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) out.push(offset + m.index);
+  }
+  return out;
 }
 
-/** A statement that there is none of something: 无/没有/未发生/未开展/不涉及 … keyword, in one clause. */
-export function statesNone(o: Outline, w: Window, keyword: string): { start: number; end: number } | null {
-  const re = new RegExp(`(?:无|没有|未发生|未开展|未安排|不涉及|未)[^。；;\\n]{0,24}?${keyword}`);
+/** A statement that there is none of something: 无/没有/未发生/未开展/不涉及 … keyword, at most `gap` characters on. */
+export function statesNone(o: Outline, w: Window, keyword: string, gap = 24): { start: number; end: number } | null {
+  const re = new RegExp(`(?:无|没有|未发生|未开展|未安排|不涉及|未)[^。；;\\n]{0,${gap}}?${keyword}`);
   for (const { text, offset } of masked(o, w)) {
     const m = re.exec(text);
     if (m) return { start: offset + m.index, end: offset + m.index + m[0].length };

@@ -137,6 +137,22 @@ describe("what else passes, and what does not apply", () => {
     passes(edit(full.text, /；单价100万元（含）以上设备（不含车辆）2台（套）/, "；无单价100万元以上设备"), "assets.equipment");
   });
 
+  it("a list of 三公 changes may be followed by their reasons; one reason short of the items fails", () => {
+    const SANGONG_YOY = /与2020年度相比，“三公”经费财政拨款支出[^\n]*?主要原因：[^。]*。/;
+    const listed =
+      "与2020年度相比，“三公”经费财政拨款支出减少1.39万元，下降11.12%，其中：因公出国（境）费减少0.50万元，下降15.92%；公务用车购置及运行维护费减少0.40万元，下降8.83%；公务接待费减少0.49万元，下降10.12%。" +
+      "因公出国（境）费减少的主要原因是出访任务减少。公务用车购置及运行维护费减少的主要原因是车辆老旧报废。公务接待费减少的主要原因是严格控制接待标准。";
+    passes(edit(full.text, SANGONG_YOY, listed), "sangong.reasons");
+    const short = score(full.sheets, edit(full.text, SANGONG_YOY, listed.replace("公务接待费减少的主要原因是严格控制接待标准。", "")));
+    expect(item(short, "sangong.reasons")).toMatchObject({ status: "fail", note: expect.stringContaining("4 处增减，2 处原因") });
+  });
+
+  it("“无…设备（不含车辆）” says nothing about vehicles", () => {
+    const s = score(full.sheets, edit(full.text, /共有车辆6辆；单价100万元（含）以上设备（不含车辆）2台（套）/, "无单价100万元（含）以上设备（不含车辆）"));
+    expect(item(s, "assets.equipment").status).toBe("pass");
+    expect(item(s, "assets.vehicles").status).toBe("fail");
+  });
+
   it("three 公 counts do not apply to an item the 三公 table shows as 0; a purchase needs its count", () => {
     const noAbroad = setCell(full.sheets, full.where["T07.决算.出国"]!, 0);
     const s = score(noAbroad, edit(full.text, "全年因公出国（境）团组2个、累计8人次；", ""));
