@@ -67,9 +67,10 @@ export function glossaryEntries(o: Outline, w: Window): number {
 /** Whether the text says a table is empty on purpose, naming it by its title or its 公开0N表 label. */
 export function statesTableEmpty(o: Outline, title: string, n: number): { start: number; end: number } | null {
   const name = title.replace(/["“”]/g, "");
+  const label = new RegExp(`(?:公开)?0?${n}表`);
   let start = 0;
   for (const sentence of o.prose.text.split(/[。\n]/)) {
-    if (/空表|无数据/.test(sentence) && (sentence.replace(/["“”《》]/g, "").includes(name) || new RegExp(`(?:公开)?0?${n}表`).test(sentence))) {
+    if (/空表|无数据/.test(sentence) && (sentence.replace(/["“”《》]/g, "").includes(name) || label.test(sentence))) {
       return { start, end: start + sentence.length };
     }
     start += sentence.length + 1;
