@@ -20,7 +20,10 @@ export async function readXlsxGrids(bytes: Uint8Array, name: string): Promise<Sh
   const zip = new ZipArchive(bytes, name);
   const bookPath = relationTargets(zip, "_rels/.rels", "").find((r) => r.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
   const book = zip.text(bookPath);
-  if (book === null) throw new UnreadableFile(`${name} 不是 Excel 工作簿（压缩包里没有工作簿内容）`);
+  if (book === null) {
+    const other = zip.has("xl/workbook.bin") ? "Excel 二进制工作簿（.xlsb）" : zip.has("content.xml") ? "OpenDocument 表格（.ods）" : null;
+    throw new UnreadableFile(other ? `${name} 是${other}，请用 Excel 或 WPS 另存为 .xlsx 后再试` : `${name} 不是 Excel 工作簿（压缩包里没有工作簿内容）`);
+  }
   const base = bookPath.slice(0, bookPath.lastIndexOf("/") + 1);
   const rels = relationTargets(zip, `${base}_rels/${bookPath.slice(base.length)}.rels`, base);
   const part = (kind: string) => rels.find((r) => r.type.endsWith(`/${kind}`))?.target ?? null;

@@ -7,7 +7,7 @@ import { InputTooLarge, LIMITS } from "../../core/limits.ts";
 import { unmerged } from "../../core/tables/grid.ts";
 import { readWorkbook } from "../../hosts/workbook.ts";
 import { UnreadableFile, readXlsxGrids } from "../../hosts/xlsx.ts";
-import { deflatedRepeat, rawXlsx, sharedStringsXml, sheetXml } from "./raw-xlsx.ts";
+import { deflatedRepeat, rawXlsx, sharedStringsXml, sheetXml, zipOf } from "./raw-xlsx.ts";
 
 const CHINESE = /^[^\n]*[\u4e00-\u9fff][^\n]*$/;
 
@@ -95,6 +95,8 @@ describe("lean reader limits", () => {
     const good = rawXlsx({ sheets: [{ name: "好", xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }] });
     for (const cut of [10, good.length / 2, good.length - 5]) await refusal(good.subarray(0, Math.floor(cut)));
     await refusal(new TextEncoder().encode("hello, not a workbook"));
+    expect((await refusal(zipOf([{ name: "xl/workbook.bin", data: "binary" }]))).message).toMatch(/\.xlsb.*另存为 \.xlsx/);
+    expect((await refusal(zipOf([{ name: "content.xml", data: "<office:document-content/>" }]))).message).toMatch(/\.ods/);
     await refusal(new Uint8Array(0));
   });
 
