@@ -56,7 +56,8 @@ export async function readXlsGrids(bytes: Uint8Array, name: string): Promise<She
       const row = data[r];
       if (!row) continue;
       grid.row(r);
-      for (let c = 0; c < row.length; c++) {
+      // BIFF8 has 256 columns: a longer row comes from a corrupt record, and is not walked past the limit
+      for (let c = 0; c < Math.min(row.length, LIMITS.sheetColumns + 1); c++) {
         const cell = row[c];
         if (cell) grid.set(r, c, cellValue(cell, date1904));
       }
@@ -90,15 +91,22 @@ function cellValue(cell: SheetCell, date1904: boolean): Cell {
 }
 
 const FORMULA = 0x0006;
-/** Records that carry only parsed formulas (names, array and shared formulas, BIFF3/4 formula cells). */
-const FORMULA_ONLY = new Set([0x0018, 0x0218, 0x0021, 0x0221, 0x04bc, 0x0206, 0x0406]);
+/**
+ * The records juesuan needs from a BIFF5/8 stream: substream bounds, sheet list, code page and 1904 dates,
+ * number formats and cell styles (for dates), strings, cell values, cached formula results, merged areas.
+ */
+const NEEDED = new Set([
+  0x0809, 0x000a, 0x0085, 0x0042, 0x0022, 0x041e, 0x00e0, 0x0031, 0x00fc, 0x003c, 0x0200,
+  0x00fd, 0x0204, 0x00d6, 0x027e, 0x00bd, 0x0203, 0x0205, 0x0207, 0x0201, 0x00be, 0x00e5, FORMULA,
+]);
 /** A record id SheetJS does not know: it skips the record by its length. */
 const SKIPPED = 0x0fff;
 
 /**
- * The workbook stream with every parsed formula emptied, cached results kept. SheetJS's formula parser
- * loops forever on some corrupt formulas (`while (target != blob.l)` overshoots), and juesuan needs only the
- * values. An encrypted stream (FILEPASS) is reported as such.
+ * The workbook stream with every record juesuan does not need turned into one SheetJS skips, and every
+ * parsed formula emptied (cached results kept). On corrupt input SheetJS's parsers of formulas, external
+ * sheets and the like loop forever or allocate by a count read from the file; juesuan needs only values.
+ * An encrypted stream (FILEPASS) is reported as such.
  */
 function withoutFormulas(biff: Uint8Array): Uint8Array | "locked" {
   const view = new DataView(biff.buffer, biff.byteOffset, biff.byteLength);
@@ -107,7 +115,7 @@ function withoutFormulas(biff: Uint8Array): Uint8Array | "locked" {
     const size = view.getUint16(at + 2, true);
     if (type === 0x002f) return "locked";
     if (type === FORMULA && size >= 22 && at + 4 + 22 <= biff.length) view.setUint16(at + 4 + 20, 0, true);
-    else if (FORMULA_ONLY.has(type) || type === FORMULA) view.setUint16(at, SKIPPED, true);
+    else if (type === FORMULA || !NEEDED.has(type)) view.setUint16(at, SKIPPED, true);
     at += 4 + size;
   }
   return biff;

@@ -51,6 +51,21 @@ describe(".xls and .et", () => {
     expect(fromXls.some((g) => g.merges?.length)).toBe(true);
   });
 
+  it("reads dates as YYYY-MM-DD, booleans, cached errors as their text, and every sheet in order", async () => {
+    const ws = XLSX.utils.aoa_to_sheet([["标题"], [new Date(Date.UTC(2021, 11, 31)), true, 12.5]], { cellDates: true });
+    ws.C3 = { t: "e", v: 0x07 };
+    ws["!ref"] = "A1:C3";
+    ws["!merges"] = [XLSX.utils.decode_range("A1:C1")];
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, ws, "表一");
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([["二"]]), "表二");
+    const bytes = new Uint8Array(XLSX.write(book, { type: "array", bookType: "xls" }) as ArrayBuffer);
+    expect(await readWorkbook(bytes, "单位.xls")).toEqual([
+      { name: "表一", cells: [["标题", null, null], ["2021-12-31", true, 12.5], [null, null, "#DIV/0!"]], merges: ["A1:C1"] },
+      { name: "表二", cells: [["二"]], merges: [] },
+    ]);
+  });
+
   it("checks a consistent .et clean and finds a planted defect at its cell, by content not by name", async () => {
     const clean = checkDisclosure({ sheets: await readWorkbook(xlsBytes(rendered.sheets), "单位.et"), year: 2021 }).report;
     expect(clean.summary.error).toBe(0);
