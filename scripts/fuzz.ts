@@ -1,6 +1,6 @@
 // `npm run fuzz [-- --cases N --seed S --from I]`: hostile grids, files and texts through the readers and the
 // core check; prints crashes (with the index to replay: --from I --cases 1), cases over 100 ms and peak RSS.
-// Exits 1 when anything crashed.
+// Exits 1 when anything crashed. Ctrl-C (or SIGTERM) ends the run between cases and prints what it found.
 
 import { SLOW_MS, fuzz } from "../tests/fuzz/harness.ts";
 
@@ -19,10 +19,13 @@ const seed = option("seed", 1);
 const cases = option("cases", 100_000);
 const from = option("from", 0);
 console.log(`fuzz: seed ${seed}, cases ${from}…${from + cases - 1}`);
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (stopping = true));
 const result = await fuzz({
   seed,
   cases,
   from,
+  stop: () => stopping,
   onProgress: (done, r) => console.log(`  ${done.toLocaleString("en")} cases, ${r.crashes.length} crashes, ${r.slow.length} over ${SLOW_MS} ms, ${((performance.now() / 1000) | 0)} s`),
 });
 console.log(`\n${result.cases.toLocaleString("en")} cases in ${result.seconds.toFixed(0)} s; peak RSS ${result.peakRssMb.toFixed(0)} MB`);

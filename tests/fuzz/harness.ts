@@ -53,13 +53,15 @@ export interface FuzzOptions {
   /** the first case index (to replay one case, or to split a run) */
   from?: number;
   onProgress?: (done: number, result: FuzzResult) => void;
+  /** asked between cases: true ends the run early (Ctrl-C), with what was found so far */
+  stop?: () => boolean;
 }
 
 export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   const started = performance.now();
   const result: FuzzResult = { seed: o.seed, cases: 0, crashes: [], slow: [], counts: {}, peakRssMb: 0, seconds: 0 };
   const from = o.from ?? 0;
-  for (let index = from; index < from + o.cases; index++) {
+  for (let index = from; index < from + o.cases && !o.stop?.(); index++) {
     const c = makeCase(o.seed, index);
     const t0 = performance.now();
     let outcome: string;
