@@ -72,6 +72,7 @@ function codedRowSums(t: CodedTable, out: Findings): void {
 function hierarchy(t: CodedTable | EconomicTable, keys: string[], out: Findings): void {
   const rows = t.rows;
   if (!rows.some((r) => !r.isTotal)) return;
+  if (t.kind === "coded" && t.levelsUnknown) return out.skip(RULES.hierarchy, `${t.levelsUnknown}，未核对合计与类、款、项之和`);
   const children = childrenOf(rows);
   const tops = topRows(rows);
   const sumOf = (key: string, idx: number[]) => idx.map((i) => ({ figure: rows[i]!.figures[key]! }));
@@ -131,15 +132,14 @@ function balance(t: BalanceTable, out: Findings): void {
     out.add(sumFinding(RULES.balance, income.figures[incomeCol]!, [{ figure: expense.figures[expenseCol]! }], `${tableName(t.id)}收入总计`, "支出总计"));
   } else out.skip(RULES.balance, `${tableName(t.id)}找不到收入或支出的“总计”行`);
   if (t.id === "T04") {
+    // a unit without 政府性基金 or 国有资本经营 money often leaves that column out: the row sums run over those present
     const funds = ["一般公共预算", "政府性基金", "国有资本经营"].filter((k) => t.expense.columns.includes(k));
-    if (!t.expense.columns.includes("合计") || funds.length < 3) {
+    if (!t.expense.columns.includes("合计") || !funds.length) {
       out.skip(RULES.rowSum, `${tableName(t.id)}支出栏找不到“合计”或各类财政拨款列`);
       return;
     }
     for (const line of t.expense.lines) {
-      out.add(
-        sumFinding(RULES.rowSum, line.figures.合计!, funds.map((k) => ({ figure: line.figures[k]! })), `${tableName(t.id)}“${line.key}”合计`, "一般公共预算、政府性基金、国有资本经营三列之和"),
-      );
+      out.add(sumFinding(RULES.rowSum, line.figures.合计!, funds.map((k) => ({ figure: line.figures[k]! })), `${tableName(t.id)}“${line.key}”合计`, `${funds.join("、")}${funds.length > 1 ? `${funds.length === 3 ? "三" : "两"}列之和` : "列"}`));
     }
   }
 }
@@ -183,15 +183,26 @@ function balanceBlock(t: BalanceTable, block: BalanceBlock, out: Findings): void
 const colName = (col: string) => (col === "决算数" ? "" : `（${col}）`);
 
 function sangong(t: SangongTable, out: Findings): void {
-  for (const which of ["预算", "决算"]) {
+  for (const which of t.measures.filter((m) => m !== "增减")) {
     const f = (item: string) => t.figures[`${which}.${item}`];
     const [total, abroad, cars, buy, run, hosting] = ["合计", "出国", "公车小计", "购置", "运行", "接待"].map(f);
+    const name = which === "上年" ? "上年决算数" : `${which}数`;
     if (total && abroad && cars && hosting) {
-      out.add(sumFinding(RULES.sangong, total, [abroad, cars, hosting].map((figure) => ({ figure })), `${tableName(t.id)}${which}数合计`, "因公出国（境）费、公务用车购置及运行维护费、公务接待费之和"));
-    } else out.skip(RULES.sangong, `${tableName(t.id)}缺少${which}数的合计或分项列`);
+      out.add(sumFinding(RULES.sangong, total, [abroad, cars, hosting].map((figure) => ({ figure })), `${tableName(t.id)}${name}合计`, "因公出国（境）费、公务用车购置及运行维护费、公务接待费之和"));
+    } else out.skip(RULES.sangong, `${tableName(t.id)}缺少${name}的合计或分项`);
     if (cars && buy && run) {
-      out.add(sumFinding(RULES.sangong, cars, [buy, run].map((figure) => ({ figure })), `${tableName(t.id)}${which}数“公务用车购置及运行维护费”小计`, "购置费与运行维护费之和"));
-    } else out.skip(RULES.sangong, `${tableName(t.id)}缺少${which}数的公务用车小计、购置费或运行维护费列`);
+      out.add(sumFinding(RULES.sangong, cars, [buy, run].map((figure) => ({ figure })), `${tableName(t.id)}${name}“公务用车购置及运行维护费”小计`, "购置费与运行维护费之和"));
+    } else out.skip(RULES.sangong, `${tableName(t.id)}缺少${name}的公务用车小计、购置费或运行维护费`);
+  }
+  // 增减 = 决算 − 上年, item by item, where the table shows all three
+  if (t.measures.includes("增减") && t.measures.includes("上年")) {
+    for (const [key, change] of Object.entries(t.figures)) {
+      const [m, item] = key.split(".");
+      const now = t.figures[`决算.${item}`];
+      const before = t.figures[`上年.${item}`];
+      if (m !== "增减" || !now || !before) continue;
+      out.add(sumFinding(RULES.sangong, change, [{ figure: now }, { figure: before, sign: -1 }], `${tableName(t.id)}“${item}”增减`, "决算数减上年决算数"));
+    }
   }
 }
 

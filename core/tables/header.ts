@@ -3,6 +3,7 @@
 
 import { type Cell, isBlank, labelText } from "./grid.ts";
 import { tryReadFigure } from "../figure-input.ts";
+import { type AmountUnit, splitLabelUnit, statedUnit } from "./amount-unit.ts";
 
 export interface Header {
   /** first and last header row (inclusive) */
@@ -12,10 +13,12 @@ export interface Header {
   labels: string[];
   /** first row after the header (and after a 栏次 row) */
   firstDataRow: number;
+  /** the money unit a header cell states ("决算数（元）"), or a 单位 line just above the header */
+  unit: AmountUnit | null;
 }
 
 const META = /^(编制单位|填报单位|单位[:：]|金额单位|公开\d+表|部门[:：]|\d{4}年度?$)/;
-const NUMBERING = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．])/;
+const NUMBERING = /^([一二三四五六七八九十]+、|[(（]([一二三四五六七八九十]+|\d+)[)）]|\d+[.、．])/;
 const TOTAL = /^(合计|总计|本年(收入|支出)合计)$/;
 
 export function isNumeric(v: Cell | undefined): boolean {
@@ -34,7 +37,7 @@ export function isColumnNumberRow(row: Cell[]): boolean {
 
 function isMetaRow(row: Cell[]): boolean {
   const texts = row.map(labelText).filter(Boolean);
-  return texts.length > 0 && texts.every((t) => META.test(t) || /^单位[:：]?(万元|元)$/.test(t));
+  return texts.length > 0 && texts.every((t) => META.test(t) || /^[(（]?(金额)?单位[:：]?(千元|万元|亿元|元)[)）]?$/.test(t));
 }
 
 /**
@@ -58,7 +61,11 @@ function isDataLike(row: Cell[]): boolean {
  */
 export function findHeader(cells: Cell[][], start: number, end: number, inferMerges = false): Header | null {
   let top = start;
-  while (top < end && (cells[top]!.every(isBlank) || isMetaRow(cells[top]!))) top++;
+  let unit: AmountUnit | null = null;
+  while (top < end && (cells[top]!.every(isBlank) || isMetaRow(cells[top]!))) {
+    for (const c of cells[top]!) unit ??= statedUnit(labelText(c));
+    top++;
+  }
   if (top >= end) return null;
   let bottom = top;
   let firstDataRow = top + 1;
@@ -76,7 +83,14 @@ export function findHeader(cells: Cell[][], start: number, end: number, inferMer
     firstDataRow = r + 1;
   }
   const width = Math.max(0, ...cells.slice(top, bottom + 1).map((r) => r.length));
-  const rows = cells.slice(top, bottom + 1).map((r) => Array.from({ length: width }, (_, c) => (isNumeric(r[c]) ? "" : labelText(r[c]))));
+  const rows = cells.slice(top, bottom + 1).map((r) =>
+    Array.from({ length: width }, (_, c) => {
+      if (isNumeric(r[c])) return "";
+      const split = splitLabelUnit(labelText(r[c]));
+      unit ??= split.unit;
+      return split.label;
+    }),
+  );
   if (inferMerges) {
     for (let r = 0; r < rows.length - 1; r++) {
       for (let c = 1; c < width; c++) {
@@ -92,7 +106,7 @@ export function findHeader(cells: Cell[][], start: number, end: number, inferMer
     for (const row of rows) if (row[c] && parts[parts.length - 1] !== row[c]) parts.push(row[c]!);
     return parts.join("/");
   });
-  return { top, bottom, labels, firstDataRow };
+  return { top, bottom, labels, firstDataRow, unit };
 }
 
 /** The label without its numbering ("一、", "（二）", "3.") or a leading "其中：". */
