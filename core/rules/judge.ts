@@ -38,21 +38,24 @@ function gap(expected: Decimal, actual: Decimal, unit: AmountUnit): string {
  * Σ terms against a total whose figures are in different units: every figure's rounding interval (2
  * decimals in its own unit) is scaled exactly to 元, so a 万元 figure spans ±50 元 and a 元 figure ±0.005 元.
  */
+function toYuan(i: Interval, u: AmountUnit): Interval {
+  const k = UNIT_SCALE[u];
+  return { lo: { ...i.lo, v: i.lo.v.shift(k) }, hi: { ...i.hi, v: i.hi.v.shift(k) } };
+}
+
+const yuanInterval = (f: Figure) => toYuan(shownInterval(f.value), unitOf(f));
+
 function judgeAcrossUnits(total: Figure, terms: Term[]) {
   const unit = unitOf(total);
-  const toYuan = (i: Interval, u: AmountUnit): Interval => {
-    const k = UNIT_SCALE[u];
-    return { lo: { ...i.lo, v: i.lo.v.shift(k) }, hi: { ...i.hi, v: i.hi.v.shift(k) } };
-  };
   const expected = sum(terms.map((t) => convertAmount(t.sign === -1 ? t.figure.value.neg() : t.figure.value, unitOf(t.figure), unit)));
   if (expected.eq(total.value)) return { verdict: "exact" as const, expected, actual: total.value };
   const range = sumIntervals(
     terms.map((t) => {
-      const i = toYuan(shownInterval(t.figure.value), unitOf(t.figure));
+      const i = yuanInterval(t.figure);
       return t.sign === -1 ? negInterval(i) : i;
     }),
   );
-  const verdict = overlaps(range, toYuan(shownInterval(total.value), unit)) ? ("rounding" as const) : ("mismatch" as const);
+  const verdict = overlaps(range, yuanInterval(total)) ? ("rounding" as const) : ("mismatch" as const);
   return { verdict, expected, actual: total.value };
 }
 
@@ -99,6 +102,8 @@ export function atMostFinding(rule: string, a: Figure, b: Figure, what: string, 
   const unit = unitOf(a);
   const limit = convertAmount(b.value, unitOf(b), unit);
   if (a.value.cmp(limit) <= 0) return null;
+  // across units a ≤ b holds when some true values inside both rounding intervals satisfy it
+  if (unit !== unitOf(b) && yuanInterval(a).lo.v.cmp(yuanInterval(b).hi.v) < 0) return null;
   return {
     rule,
     severity,

@@ -18,12 +18,13 @@ export const RULES = {
   emptyStatement: "table.empty-statement",
 } as const;
 
-const ROW_SUMS: Partial<Record<TableId, [string, string[]]>> = {
-  T02: ["本年收入合计", ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]],
-  T03: ["本年支出合计", ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]],
-  T05: ["小计", ["基本支出", "项目支出"]],
-  T08: ["本年支出", ["基本支出", "项目支出"]],
-  T09: ["本年支出", ["基本支出", "项目支出"]],
+/** total, its parts, and how many of the first parts every table has (the others a unit may leave out) */
+const ROW_SUMS: Partial<Record<TableId, [string, string[], number]>> = {
+  T02: ["本年收入合计", ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"], 1],
+  T03: ["本年支出合计", ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"], 2],
+  T05: ["小计", ["基本支出", "项目支出"], 2],
+  T08: ["本年支出", ["基本支出", "项目支出"], 2],
+  T09: ["本年支出", ["基本支出", "项目支出"], 2],
 };
 
 const rowName = (row: CodedRow) => (row.isTotal ? "合计行" : `${row.name}${row.code ? `（${row.code}）` : ""}`);
@@ -51,8 +52,8 @@ export function tableRules(t: Table, out: Findings): void {
 function codedRowSums(t: CodedTable, out: Findings): void {
   const spec = ROW_SUMS[t.id];
   if (!spec) return;
-  const [total, all] = spec;
-  const gone = missing(t, [total, ...all.slice(0, 2)]);
+  const [total, all, always] = spec;
+  const gone = missing(t, [total, ...all.slice(0, always)]);
   if (gone.length) return out.skip(RULES.rowSum, `${tableName(t.id)}找不到“${gone.join("”“")}”列`);
   // optional columns a table leaves out count as zero
   const parts = all.filter((p) => t.columns[p]);
