@@ -60,6 +60,28 @@ function judgeAcrossUnits(total: Figure, terms: Term[]) {
 }
 
 /**
+ * The identity holds exactly, decided in whole cents as JS integers — the common case, with no decimal
+ * arithmetic. False when it does not hold or a figure is not a safe whole number of cents (then judged fully).
+ */
+function holdsInCents(total: Figure, terms: Term[]): boolean {
+  const target = cents(total.value);
+  if (target === null) return false;
+  let acc = 0;
+  for (const t of terms) {
+    const c = cents(t.figure.value);
+    if (c === null) return false;
+    acc += t.sign === -1 ? -c : c;
+  }
+  return Number.isSafeInteger(acc) && acc === target;
+}
+
+function cents(d: Decimal): number | null {
+  if (d.scale > 2 || d.scale < 0) return null;
+  const c = Number(d.coef) * (d.scale === 2 ? 1 : d.scale === 1 ? 10 : 100);
+  return Math.abs(c) < 2 ** 50 ? c : null;
+}
+
+/**
  * `total` should equal Σ terms. `what` names the total ("T02 合计行“本年收入合计”"), `parts` the terms
  * ("各类之和"). Each figure is judged in its own table's unit; the message quotes the total's unit.
  */
@@ -67,6 +89,7 @@ export function sumFinding(rule: string, total: Figure, terms: Term[], what: str
   if (total.invalid || terms.some((t) => t.figure.invalid)) return null;
   const unit = unitOf(total);
   const mixed = terms.some((t) => unitOf(t.figure) !== unit);
+  if (!mixed && holdsInCents(total, terms)) return null;
   const j = mixed
     ? judgeAcrossUnits(total, terms)
     : judgeSum(

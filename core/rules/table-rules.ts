@@ -1,7 +1,6 @@
 // The rules inside one table (rules.md "Inside one table"): row identities, hierarchy sums, the balances of
 // T01/T04, carry-over of T08/T09, the 三公 sums of T07, the 人员/公用 totals of T06, empty-table statements.
 
-import { Decimal } from "../decimal.ts";
 import type { BalanceBlock, BalanceTable, CodedRow, CodedTable, EconomicTable, Figure, SangongTable, Table } from "../tables/model.ts";
 import { type TableId, tableName } from "../tables/table-ids.ts";
 import { childrenOf, topRows } from "./hierarchy.ts";
@@ -211,13 +210,13 @@ function sangong(t: SangongTable, out: Findings): void {
 const EMPTY_STATEMENT = /空表|无数据|没有.*(收入|支出|经费)|无.*(收入|支出|经费)|不涉及/;
 
 function isEmpty(t: Table): boolean {
-  const figures: Figure[] =
-    t.kind === "coded" || t.kind === "economic"
-      ? t.rows.flatMap((r) => Object.values(r.figures))
-      : t.kind === "sangong"
-        ? Object.values(t.figures)
-        : [...t.income.lines, ...t.expense.lines].flatMap((l) => Object.values(l.figures));
-  return figures.every((f) => f.value.eq(Decimal.ZERO));
+  const zero = (figures: Record<string, Figure>) => {
+    for (const k in figures) if (!figures[k]!.value.isZero()) return false;
+    return true;
+  };
+  if (t.kind === "coded" || t.kind === "economic") return t.rows.every((r) => zero(r.figures));
+  if (t.kind === "sangong") return zero(t.figures);
+  return [...t.income.lines, ...t.expense.lines].every((l) => zero(l.figures));
 }
 
 function emptyStatement(t: Table, out: Findings): void {

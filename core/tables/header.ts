@@ -1,7 +1,8 @@
 // Finds a table's header under its title: the rows of labels (multi-row, merged, with or without a 栏次 row)
 // and, per column, one composed label ("本年支出/基本支出") for the column maps to match.
 
-import { type Cell, isBlank, labelText } from "./grid.ts";
+import { label } from "./labels.ts";
+import { type Cell, isBlank } from "./grid.ts";
 import { tryReadFigure } from "../figure-input.ts";
 import { type AmountUnit, splitLabelUnit, statedUnit } from "./amount-unit.ts";
 
@@ -29,14 +30,14 @@ export function isNumeric(v: Cell | undefined): boolean {
 
 /** A 栏次 row: labelled 栏次, or the integers 1, 2, 3 … in order. */
 export function isColumnNumberRow(row: Cell[]): boolean {
-  if (row.some((c) => /^栏次$/.test(labelText(c)))) return true;
+  if (row.some((c) => /^栏次$/.test(label(c)))) return true;
   const nums = row.filter((c) => !isBlank(c));
   if (nums.length < 3) return false;
-  return nums.every((c, i) => isNumeric(c) && Number(labelText(c)) === i + 1);
+  return nums.every((c, i) => isNumeric(c) && Number(label(c)) === i + 1);
 }
 
 function isMetaRow(row: Cell[]): boolean {
-  const texts = row.map(labelText).filter(Boolean);
+  const texts = row.map((c) => label(c)).filter(Boolean);
   return texts.length > 0 && texts.every((t) => META.test(t) || /^[(（]?(金额)?单位[:：]?(千元|万元|亿元|元)[)）]?$/.test(t));
 }
 
@@ -46,10 +47,10 @@ function isMetaRow(row: Cell[]): boolean {
  */
 function isDataLike(row: Cell[]): boolean {
   const texts = row.filter((c) => !isBlank(c));
-  if (texts.length && texts.every((c) => TOTAL.test(labelText(c)))) return true;
+  if (texts.length && texts.every((c) => TOTAL.test(label(c)))) return true;
   return row.some((c) => {
     if (isNumeric(c)) return true;
-    const t = labelText(c);
+    const t = label(c);
     return NUMBERING.test(t) || /[(（](类|款|项)[)）]$/.test(t);
   });
 }
@@ -63,7 +64,7 @@ export function findHeader(cells: Cell[][], start: number, end: number, inferMer
   let top = start;
   let unit: AmountUnit | null = null;
   while (top < end && (cells[top]!.every(isBlank) || isMetaRow(cells[top]!))) {
-    for (const c of cells[top]!) unit ??= statedUnit(labelText(c));
+    for (const c of cells[top]!) unit ??= statedUnit(label(c));
     top++;
   }
   if (top >= end) return null;
@@ -86,7 +87,7 @@ export function findHeader(cells: Cell[][], start: number, end: number, inferMer
   const rows = cells.slice(top, bottom + 1).map((r) =>
     Array.from({ length: width }, (_, c) => {
       if (isNumeric(r[c])) return "";
-      const split = splitLabelUnit(labelText(r[c]));
+      const split = splitLabelUnit(label(r[c]));
       unit ??= split.unit;
       return split.label;
     }),
@@ -110,8 +111,8 @@ export function findHeader(cells: Cell[][], start: number, end: number, inferMer
 }
 
 /** The label without its numbering ("一、", "（二）", "3.") or a leading "其中：". */
-export function stripNumbering(label: string): { key: string; numbered: boolean; sub: boolean } {
-  let t = labelText(label);
+export function stripNumbering(text: string): { key: string; numbered: boolean; sub: boolean } {
+  let t = label(text);
   const sub = /^其中[:：]?/.test(t);
   t = t.replace(/^其中[:：]?/, "");
   const numbered = NUMBERING.test(t);
@@ -125,7 +126,7 @@ export const NOTE = /^(注|说明|备注)[:：]|本表|空表|无数据|故无|�
  * `figureColumns` (any column when not given). Null for every other row.
  */
 export function noteText(row: Cell[], figureColumns?: Iterable<number>): string | null {
-  if (!NOTE.test(labelText(row.find((c) => !isBlank(c))))) return null;
+  if (!NOTE.test(label(row.find((c) => !isBlank(c))))) return null;
   const hasFigure = figureColumns ? [...figureColumns].some((c) => isNumeric(row[c])) : row.some(isNumeric);
   return hasFigure ? null : row.filter((c) => !isBlank(c)).map(String).join(" ");
 }

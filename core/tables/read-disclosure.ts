@@ -1,8 +1,9 @@
 // Finds the standard tables in a workbook's sheets by what a person sees — their titles, with aliases, with or
 // without 公开0N表 labels, several to a sheet or one per sheet — reads each, and reports what it could not read.
 
+import { label } from "./labels.ts";
 import { type AmountUnit, statedUnit } from "./amount-unit.ts";
-import { type Cell, type SheetGrid, addressOf, isBlank, labelText, unmerged } from "./grid.ts";
+import { type Cell, type SheetGrid, addressOf, isBlank, unmerged } from "./grid.ts";
 import type { Disclosure, OtherTable, ReadProblem, Table } from "./model.ts";
 import type { CellProblem } from "./read-rows.ts";
 import { type Region, readTable } from "./read-tables.ts";
@@ -98,6 +99,7 @@ function titleCells(cells: Cell[][]): TitleCell[] {
 
 /** The template whose own titles name the most of the titles found (a tie, or no match: none). */
 function detectTemplate(texts: string[], templates: Template[]): Template | null {
+  if (!templates.length) return null;
   const titles = texts.map(normalizeTitle);
   let best: Template | null = null;
   let bestScore = 0;
@@ -132,7 +134,7 @@ function regionsOf(grid: SheetGrid, cells: Cell[][], candidates: TitleCell[], ti
   }
   return found.map((t, i) => {
     const end = found[i + 1]?.row ?? cells.length;
-    const around = cells.slice(Math.max(t.row, 0), Math.min(t.row + 4, end)).flat().map(labelText);
+    const around = cells.slice(Math.max(t.row, 0), Math.min(t.row + 4, end)).flat().map((c) => label(c));
     return {
       id: t.id,
       title: t.title,

@@ -1,12 +1,13 @@
 // Reads the body rows of a coded table: codes from one column or three (类|款|项, carried down when blank),
 // or only names (with （类）/（款）/（项） markers or indentation); figures by column key; notes below.
 
+import { label } from "./labels.ts";
 import { type CodeLevel, levelOf, normalizeCode } from "../codes/code-format.ts";
 import { Decimal } from "../decimal.ts";
 import { DomainError } from "../errors.ts";
 import { readFigure } from "../figure-input.ts";
 import type { AmountUnit } from "./amount-unit.ts";
-import { type Cell, type CellRef, type SheetGrid, addressOf, labelText } from "./grid.ts";
+import { type Cell, type CellRef, type SheetGrid, addressOf } from "./grid.ts";
 import { bodyRows } from "./header.ts";
 import type { CodedRow, Figure } from "./model.ts";
 
@@ -30,6 +31,12 @@ const MARKER = /[(（](类|款|项)[)）]$/;
 export function readFigureCell(grid: SheetGrid, cells: Cell[][], r: number, c: number, problems: CellProblem[], unit: AmountUnit): Figure {
   const at = addressOf(grid, r, c);
   const raw = cells[r]?.[c];
+  // most figures are numbers with at most 2 decimals: exact in cents without the general reader's text work
+  // (below 10¹⁵ cents a double that is a whole number of cents is exactly the figure Excel shows)
+  if (typeof raw === "number") {
+    const cents = raw * 100;
+    if (Number.isInteger(cents) && Math.abs(cents) < 1e15) return { value: Decimal.of(BigInt(cents), 2), at, blank: false, unit };
+  }
   try {
     const v = readFigure(raw);
     return { value: v ?? Decimal.ZERO, at, blank: v === null, unit };
@@ -44,8 +51,9 @@ export function readFigureCell(grid: SheetGrid, cells: Cell[][], r: number, c: n
  * One part of a split code as digits of its width: 类 3, 款 and 项 2. A number cell lost its leading zero
  * (款 02 typed as 2) and gets it back; the level comes from the digits, never from the cell's type.
  */
-function codePart(v: Cell | undefined, width: number): string {
-  const digits = labelText(v).replace(/\D/g, "");
+function codePart(row: Cell[], c: number | null, width: number): string {
+  if (c === null) return "";
+  const digits = label(row[c]).replace(/\D/g, "");
   return digits && digits.length < width ? digits.padStart(width, "0") : digits;
 }
 
@@ -66,14 +74,18 @@ export function readCodedRows(
   for (const [r, row] of bodyRows(cells, from, to, notes, layout.amounts.values())) {
     const nameRaw = layout.name !== null ? row[layout.name] : null;
     // names keep their own characters for messages; matching goes through nameKey
-    let name = typeof nameRaw === "string" ? nameRaw.replace(/\s+/g, "") : labelText(nameRaw);
+    let name = typeof nameRaw === "string" ? nameRaw.replace(/\s+/g, "") : label(nameRaw);
     let code: string | null = null;
     let codeAt: CellRef | null = null;
     if (layout.split) {
-      const part = (c: number | null, width: number) => (c === null ? "" : codePart(row[c], width));
-      let [l, k, x] = [part(layout.split.类, 3), part(layout.split.款, 2), part(layout.split.项, 2)];
+      let l = codePart(row, layout.split.类, 3);
+      let k = codePart(row, layout.split.款, 2);
+      let x = codePart(row, layout.split.项, 2);
       // no 款 column: a 项 cell of four digits holds 款 and 项 together
-      if (layout.split.款 === null && x.length === 4) [k, x] = [x.slice(0, 2), x.slice(2)];
+      if (layout.split.款 === null && x.length === 4) {
+        k = x.slice(0, 2);
+        x = x.slice(2);
+      }
       if (!l && (k || x)) l = carried.类;
       if (!k && x && layout.split.款 !== null) k = carried.款;
       if (l.length === 3) carried = { 类: l, 款: k.length === 2 ? k : "" };
@@ -93,11 +105,11 @@ export function readCodedRows(
         name = m[2]!;
       }
     }
-    const isTotal = TOTAL.test(labelText(name)) || TOTAL.test(labelText(row[layout.code ?? layout.split?.类 ?? -1]));
+    const isTotal = TOTAL.test(label(name)) || TOTAL.test(label(row[layout.code ?? layout.split?.类 ?? -1]));
     if (!name && !code && !isTotal) continue;
     let level: CodeLevel | null = code ? levelOf(code) : null;
     if (!level && !isTotal) {
-      const marker = MARKER.exec(labelText(name));
+      const marker = MARKER.exec(label(name));
       if (marker) {
         level = marker[1] as CodeLevel;
         markers++;
@@ -106,7 +118,7 @@ export function readCodedRows(
     }
     const figures: Record<string, Figure> = {};
     for (const [key, c] of layout.amounts) figures[key] = readFigureCell(grid, cells, r, c, problems, layout.unit);
-    const levelFromIndent = !code && !isTotal && level !== null && !MARKER.test(labelText(nameRaw));
+    const levelFromIndent = !code && !isTotal && level !== null && !MARKER.test(label(nameRaw));
     rows.push({
       code,
       name: isTotal ? "合计" : name,

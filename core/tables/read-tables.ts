@@ -1,8 +1,9 @@
 // Reads each kind of table from its region of a sheet (title row to the next title): coded tables by 功能分类,
 // the 经济分类 table T06 in side-by-side blocks, the balance tables T01/T04 split into their halves, and T07.
 
+import { label } from "./labels.ts";
 import { type AmountUnit, DEFAULT_UNIT } from "./amount-unit.ts";
-import { type Cell, type SheetGrid, addressOf, labelText } from "./grid.ts";
+import { type Cell, type SheetGrid, addressOf } from "./grid.ts";
 import { bodyRows, findHeader, stripNumbering, type Header } from "./header.ts";
 import { CODED_COLUMNS, CODE_COLUMN, NAME_COLUMN, SPLIT_CODE_COLUMN, mapColumns } from "./columns.ts";
 import type { BalanceBlock, BalanceLine, CodedTable, EconomicTable, Figure, BalanceTable, SangongTable, Table } from "./model.ts";
@@ -133,12 +134,12 @@ function readEconomic(region: Region, header: Header): TableRead {
   for (const [r, row] of bodyRows(region.cells, header.firstDataRow, region.end, notes)) {
     for (const b of blocks) {
       if (b.amount === null) continue;
-      const codeText = labelText(row[b.code]);
-      const nameText = b.name !== null ? labelText(row[b.name]) : "";
-      const label = nameText || codeText;
+      const codeText = label(row[b.code]);
+      const nameText = b.name !== null ? label(row[b.name]) : "";
+      const shownLabel = nameText || codeText;
       const figure = (): Figure => readFigureCell(region.grid, region.cells, r, b.amount!, cellProblems, unitOf(region));
-      if (PERSONNEL_TOTAL.test(label) && !/^3/.test(codeText)) totals.personnel = figure();
-      else if (PUBLIC_TOTAL.test(label) && !/^3/.test(codeText)) totals.public = figure();
+      if (PERSONNEL_TOTAL.test(shownLabel) && !/^3/.test(codeText)) totals.personnel = figure();
+      else if (PUBLIC_TOTAL.test(shownLabel) && !/^3/.test(codeText)) totals.public = figure();
       else {
         // the code has its own column, or leads the name ("30101基本工资")
         const m = /^(3\d{2}(?:\d{2})?)(.*)$/.exec(codeText || nameText);
@@ -231,7 +232,7 @@ function readSangong(region: Region, header: Header): TableRead {
     used.push(labelCol, ...measures.values());
     for (const [m, c] of measures) columns.set(m, c);
     for (const [r, row] of bodyRows(region.cells, header.firstDataRow, region.end, notes, measures.values())) {
-      const item = itemOf(labelText(row[labelCol]));
+      const item = itemOf(label(row[labelCol]));
       if (!item || figures[`${[...measures.keys()][0]}.${item}`]) continue;
       for (const [m, c] of measures) figures[`${m}.${item}`] = readFigureCell(region.grid, region.cells, r, c, cellProblems, unit);
     }
@@ -297,12 +298,12 @@ function readBalance(region: Region, header: Header): TableRead {
   const lines: Record<"income" | "expense", BalanceLine[]> = { income: [], expense: [] };
   for (const [r, row] of bodyRows(region.cells, header.firstDataRow, region.end, notes)) {
     for (const b of blocks) {
-      const label = labelText(row[b.labelCol]);
-      if (!label) continue;
-      const { key, numbered, sub } = stripNumbering(label);
+      const text = label(row[b.labelCol]);
+      if (!text) continue;
+      const { key, numbered, sub } = stripNumbering(text);
       const figures: Record<string, Figure> = {};
       for (const [k, c] of b.amounts) figures[k] = readFigureCell(region.grid, region.cells, r, c, cellProblems, unitOf(region));
-      lines[b.side].push({ label, key, numbered, sub, figures, labelAt: addressOf(region.grid, r, b.labelCol) });
+      lines[b.side].push({ label: text, key, numbered, sub, figures, labelAt: addressOf(region.grid, r, b.labelCol) });
     }
   }
   const block = (side: "income" | "expense"): BalanceBlock => ({
