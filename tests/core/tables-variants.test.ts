@@ -263,12 +263,18 @@ describe("templates drive reading", () => {
 
   it("complete.tables follows the template: a missing required extra table is an error, an optional T09 is not", () => {
     const { sheets } = renderDisclosure(makeLedger(seeded(12)), "hand", { titles: PROVINCIAL });
-    const r = check(sheets, { template: template("province-13-2024") });
-    expect(errors(r.findings).map((f) => f.message)).toEqual([
-      "缺少“一般公共预算财政拨款项目支出表”（模板“省级部门决算公开 13 表格式（2024 年度）”要求的表，按标题查找，未找到）",
-      "缺少“政府采购情况表”（模板“省级部门决算公开 13 表格式（2024 年度）”要求的表，按标题查找，未找到）",
-      "缺少“机关运行经费支出表”（模板“省级部门决算公开 13 表格式（2024 年度）”要求的表，按标题查找，未找到）",
+    const province = template("province-13-2024");
+    clean(check(sheets, { template: province }));
+    // a bureau that requires its extra tables: each missing one is an error naming it
+    const strict = { ...province, name: "某省模板", otherTables: province.otherTables!.map((o, i) => ({ ...o, required: i < 2 })) };
+    expect(errors(check(sheets, { template: strict }).findings).map((f) => f.message)).toEqual([
+      "缺少“一般公共预算财政拨款项目支出表”（模板“某省模板”要求的表，按标题查找，未找到）",
+      "缺少“政府采购情况表”（模板“某省模板”要求的表，按标题查找，未找到）",
     ]);
+    // and a required T01–T09 table it lacks is an error; T09, optional in this set, is not required
+    const noT09 = sheets.map((s) => ({ ...s, cells: s.cells.map((row) => row.map((c) => (typeof c === "string" && c.endsWith("国有资本经营预算财政拨款支出表") ? "（空）" : c))) }));
+    expect(readDisclosure(noT09, {}, { template: province }).disclosure.tables.T09).toBeUndefined();
+    expect(errors(check(noT09, { template: province }).findings).filter((f) => f.rule === "complete.tables")).toEqual([]);
   });
 
   it("without the template the provincial titles are not all found, and what is missing is named", () => {
