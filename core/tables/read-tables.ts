@@ -2,7 +2,7 @@
 // the 经济分类 table T06 in side-by-side blocks, the balance tables T01/T04 split into their halves, and T07.
 
 import { label } from "./labels.ts";
-import { type AmountUnit, DEFAULT_UNIT } from "./amount-unit.ts";
+import { type AmountUnit, DEFAULT_UNIT, UNIT_SCALE } from "./amount-unit.ts";
 import { type Cell, type SheetGrid, addressOf } from "./grid.ts";
 import { bodyRows, findHeader, stripNumbering, type Header } from "./header.ts";
 import { CODED_COLUMNS, CODE_COLUMN, NAME_COLUMN, SPLIT_CODE_COLUMN, mapColumns } from "./columns.ts";
@@ -33,8 +33,8 @@ export interface TableRead {
 export function readTable(region: Region): TableRead {
   const header = findHeader(region.cells, region.titleRow + 1, region.end, region.grid.merges === undefined);
   if (!header) return { table: null, problems: [`${tableName(region.id)}：标题下没有表头`], cellProblems: [] };
-  // a unit a header cell states is the table's own; else the title block's; else 万元
-  region = { ...region, amountUnit: header.unit ?? region.amountUnit ?? DEFAULT_UNIT };
+  // a unit a header cell or a unit column states is the table's own; else the title block's; else 万元
+  region = { ...region, amountUnit: header.unit ?? unitColumn(region, header) ?? region.amountUnit ?? DEFAULT_UNIT };
   switch (region.id) {
     case "T01":
     case "T04":
@@ -64,11 +64,26 @@ function base(region: Region, header: Header, columns: Map<string, number>) {
 
 const unitOf = (region: Region): AmountUnit => region.amountUnit ?? DEFAULT_UNIT;
 
+const UNIT_COLUMN = /^(计量|金额)?单位$/;
+
+/** A column headed 单位 whose cells name the money unit (项目 | 单位 | 预算数 | 决算数): the unit when all agree. */
+function unitColumn(region: Region, header: Header): AmountUnit | null {
+  const c = header.labels.findIndex((l) => UNIT_COLUMN.test(l));
+  if (c < 0) return null;
+  const units = new Set<string>();
+  for (let r = header.firstDataRow; r < region.end; r++) {
+    const text = label(region.cells[r]?.[c]);
+    if (text) units.add(text);
+  }
+  const [only] = units;
+  return units.size === 1 && only && only in UNIT_SCALE ? (only as AmountUnit) : null;
+}
+
 /** Columns with a header the reader gave no meaning to: named with the text seen, never silently dropped. */
 function unplaced(region: Region, header: Header, used: Iterable<number>): string[] {
   const taken = new Set(used);
   return header.labels.flatMap((label, c) =>
-    label && !taken.has(c) && !/^(行次|栏次)$|\/(行次|栏次)$/.test(label)
+    label && !taken.has(c) && !/^(行次|栏次)$|\/(行次|栏次)$/.test(label) && !UNIT_COLUMN.test(label)
       ? [`${tableName(region.id)}：不认识的列“${label}”（${addressOf(region.grid, header.bottom, c).cell}），此列的数字未核对`]
       : [],
   );

@@ -108,6 +108,26 @@ describe("units", () => {
     expect(problems(r)).toEqual([]);
     expect(r.findings.map((f) => f.rule)).toEqual(["complete.tables"]);
   });
+
+  it("or in a unit column beside the items (项目 | 单位 | 预算数 | 决算数), which is not reported as unknown", () => {
+    const sheet: SheetGrid = {
+      name: "三公",
+      cells: [
+        ["“三公”经费支出决算表"],
+        ["项目", "单位", "预算数", "决算数"],
+        ["合计", "元", 3000.5, 2000.25],
+        ["因公出国（境）费", "元", 1000.5, 0],
+        ["公务用车购置及运行维护费", "元", 1000, 1000.25],
+        ["其中：公务用车购置费", "元", null, null],
+        ["公务用车运行维护费", "元", 1000, 1000.25],
+        ["公务接待费", "元", 1000, 1000],
+      ],
+    };
+    expect(readDisclosure([sheet]).disclosure.tables.T07!.amountUnit).toBe("元");
+    const r = check([sheet]);
+    expect(problems(r)).toEqual([]);
+    expect(r.notChecked).toEqual([{ rule: "cross.T06-T07", why: "没有找到一般公共预算财政拨款基本支出决算表（T06）" }]);
+  });
 });
 
 describe("the 三公 table", () => {
