@@ -85,11 +85,17 @@ function cents(d: Decimal): number | null {
  * `total` should equal Σ terms. `what` names the total ("T02 合计行“本年收入合计”"), `parts` the terms
  * ("各类之和"). Each figure is judged in its own table's unit; the message quotes the total's unit.
  */
-export function sumFinding(rule: string, total: Figure, terms: Term[], what: string, parts: string): Finding | null {
+/** A finding's wording, composed only when there is a finding (most identities hold). */
+export type Wording = string | (() => string);
+const words = (w: Wording) => (typeof w === "string" ? w : w());
+
+export function sumFinding(rule: string, total: Figure, terms: Term[], whatWords: Wording, partsWords: Wording): Finding | null {
   if (total.invalid || terms.some((t) => t.figure.invalid)) return null;
   const unit = unitOf(total);
   const mixed = terms.some((t) => unitOf(t.figure) !== unit);
   if (!mixed && holdsInCents(total, terms)) return null;
+  const what = words(whatWords);
+  const parts = words(partsWords);
   const j = mixed
     ? judgeAcrossUnits(total, terms)
     : judgeSum(
@@ -115,7 +121,7 @@ export function sumFinding(rule: string, total: Figure, terms: Term[], what: str
 }
 
 /** `a` should equal `b` (the same figure in two places); the finding points at `a`. */
-export function equalFinding(rule: string, a: Figure, b: Figure, what: string, other: string): Finding | null {
+export function equalFinding(rule: string, a: Figure, b: Figure, what: Wording, other: Wording): Finding | null {
   return sumFinding(rule, a, [{ figure: b }], what, other);
 }
 

@@ -56,14 +56,15 @@ function codedRowSums(t: CodedTable, out: Findings): void {
   if (gone.length) return out.skip(RULES.rowSum, `${tableName(t.id)}找不到“${gone.join("”“")}”列`);
   // optional columns a table leaves out count as zero
   const parts = all.filter((p) => t.columns[p]);
+  const partsWords = parts.join("、") + "之和";
   for (const row of t.rows) {
     out.add(
       sumFinding(
         RULES.rowSum,
         row.figures[total]!,
         parts.map((p) => ({ figure: row.figures[p]! })),
-        `${tableName(t.id)} ${rowName(row)}“${total}”`,
-        parts.join("、") + "之和",
+        () => `${tableName(t.id)} ${rowName(row)}“${total}”`,
+        partsWords,
       ),
     );
   }
@@ -80,8 +81,7 @@ function hierarchy(t: CodedTable | EconomicTable, keys: string[], out: Findings)
     if (!rows[0]?.figures[key]) continue;
     for (const [parent, kids] of children) {
       const row = rows[parent]!;
-      const level = rows[kids[0]!]!.level;
-      out.add(sumFinding(RULES.hierarchy, row.figures[key]!, sumOf(key, kids), `${tableName(t.id)} ${rowName(row)}“${key}”`, `所属各${level}之和`));
+      out.add(sumFinding(RULES.hierarchy, row.figures[key]!, sumOf(key, kids), () => `${tableName(t.id)} ${rowName(row)}“${key}”`, () => `所属各${rows[kids[0]!]!.level}之和`));
     }
     for (const total of rows.filter((r) => r.isTotal)) {
       const level = tops.length ? rows[tops[0]!]!.level : "类";
@@ -101,7 +101,7 @@ function carryOver(t: CodedTable, out: Findings): void {
         RULES.carryOver,
         f.年末结转和结余!,
         [{ figure: f.年初结转和结余! }, { figure: f.本年收入! }, { figure: f.本年支出!, sign: -1 }],
-        `${tableName(t.id)} ${rowName(row)}“年末结转和结余”`,
+        () => `${tableName(t.id)} ${rowName(row)}“年末结转和结余”`,
         "年初结转和结余 + 本年收入 − 本年支出",
       ),
     );
