@@ -82,16 +82,14 @@ export function readDisclosure(sheets: SheetGrid[], overrides: Record<string, Ta
   };
 }
 
-/** Cells that read as some table's title (built-in aliases or any template's), first per row. */
+/** Cells that may be a table's title: short texts with 表 in the first 30 columns, in reading order. */
 function titleCells(cells: Cell[][]): TitleCell[] {
   const out: TitleCell[] = [];
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r]!;
     for (let c = 0; c < Math.min(row.length, 30); c++) {
       const v = row[c];
-      if (typeof v !== "string" || v.length > 80 || !v.includes("表") || isBlank(v)) continue;
-      out.push({ row: r, col: c, text: v });
-      break;
+      if (typeof v === "string" && v.length <= 80 && v.includes("表") && !isBlank(v)) out.push({ row: r, col: c, text: v });
     }
   }
   return out;
@@ -119,6 +117,8 @@ type Found = Omit<Region, "id"> & { id: TableId | null; title: string };
 function regionsOf(grid: SheetGrid, cells: Cell[][], candidates: TitleCell[], titles: TemplateTitles | undefined, override?: TableId): Found[] {
   const found: { id: TableId | null; title: string; row: number; col: number }[] = [];
   for (const c of candidates) {
+    // one title a row: the first cell of it that reads as one
+    if (found.at(-1)?.row === c.row) continue;
     const m = matchTitleIn(c.text, titles);
     if (m) found.push({ ...m, row: c.row, col: c.col });
   }
