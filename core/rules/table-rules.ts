@@ -193,6 +193,11 @@ function sangong(t: SangongTable, out: Findings): void {
     if (cars && buy && run) {
       out.add(sumFinding(RULES.sangong, cars, [buy, run].map((figure) => ({ figure })), `${tableName(t.id)}${name}“公务用车购置及运行维护费”小计`, "购置费与运行维护费之和"));
     } else out.skip(RULES.sangong, `${tableName(t.id)}缺少${name}的公务用车小计、购置费或运行维护费`);
+    const [grand, meetings, training] = ["总计", "会议费", "培训费"].map(f);
+    if (grand && total) {
+      const parts = [total, meetings, training].filter((x): x is Figure => !!x);
+      out.add(sumFinding(RULES.sangong, grand, parts.map((figure) => ({ figure })), `${tableName(t.id)}${name}总计`, "“三公”经费合计与会议费、培训费之和"));
+    }
   }
   // 增减 = 决算 − 上年, item by item, where the table shows all three
   if (t.measures.includes("增减") && t.measures.includes("上年")) {

@@ -179,7 +179,9 @@ function readEconomic(region: Region, header: Header): TableRead {
 
 // the 三公 items, most specific first: 公务用车购置及运行(维护)费 is the car subtotal, not its 运行 part
 const SANGONG_ITEMS: [string, RegExp][] = [
-  ["合计", /合计$|^"?三公"?经费(支出)?$/],
+  // "“三公”经费合计" where the table also lists 会议费 and 培训费 under a grand 合计
+  ["三公合计", /^"?三公"?经费(支出)?(合计|小计)?$/],
+  ["合计", /合计$|总计$/],
   ["出国", /出国|出境/],
   ["公车小计", /小计$|购置及运行(维护)?费?$/],
   ["购置", /购置费?$/],
@@ -252,6 +254,7 @@ function readSangong(region: Region, header: Header): TableRead {
       for (const [m, c] of measures) figures[`${m}.${item}`] = readFigureCell(region.grid, region.cells, r, c, cellProblems, unit);
     }
   }
+  settleTotals(figures);
   const shown = [...new Set(Object.keys(figures).map((k) => k.split(".")[0]!))];
   const problems: string[] = [];
   for (const which of ["预算", "决算"]) {
@@ -265,6 +268,20 @@ function readSangong(region: Region, header: Header): TableRead {
   problems.push(...unplaced(region, header, used));
   const table: SangongTable = { kind: "sangong", ...base(region, header, columns), figures, measures: shown, notes };
   return { table, problems, cellProblems };
+}
+
+/**
+ * A table that adds 会议费 and 培训费 has a 三公 total and a grand total: the 三公 one is what the 三公 sums
+ * check (key 合计), the grand one becomes 总计.
+ */
+function settleTotals(figures: Record<string, Figure>): void {
+  for (const key of Object.keys(figures)) {
+    if (!key.endsWith(".三公合计")) continue;
+    const m = key.slice(0, -".三公合计".length);
+    if (figures[`${m}.合计`]) figures[`${m}.总计`] = figures[`${m}.合计`]!;
+    figures[`${m}.合计`] = figures[key]!;
+    delete figures[key];
+  }
 }
 
 /** The column of row labels: headed 项目/名称, else the first column that is not a figure column. */

@@ -169,6 +169,31 @@ describe("the 三公 table", () => {
     expect(f.find((x) => x.message.includes("增减"))!.where).toEqual({ sheet: "三公经费", cell: "E4" });
   });
 
+  it("the national “三公”经费及会议费、培训费 table: its 三公 total is checked against the items, the grand total against all", () => {
+    const table = (grand: number): SheetGrid => ({
+      name: "三公会议培训",
+      cells: [
+        ["“三公”经费及会议费、培训费支出决算表"],
+        ["项目", "预算数", "决算数"],
+        ["合计", 40, grand],
+        ["“三公”经费合计", 30.5, 20.25],
+        ["因公出国（境）费", 10.5, 0],
+        ["公务用车购置及运行维护费", 10, 10.25],
+        ["其中：公务用车购置费", null, null],
+        ["公务用车运行维护费", 10, 10.25],
+        ["公务接待费", 10, 10],
+        ["会议费", 5, 4],
+        ["培训费", 4.5, 3],
+      ],
+    });
+    const ok = check([table(27.25)]);
+    expect(problems(ok)).toEqual([]);
+    expect(ok.notChecked).toEqual([{ rule: "cross.T06-T07", why: "没有找到一般公共预算财政拨款基本支出决算表（T06）" }]);
+    const bad = errors(check([table(27.27)]).findings);
+    expect(bad).toEqual([expect.objectContaining({ rule: "table.sangong", where: { sheet: "三公会议培训", cell: "C3" } })]);
+    expect(bad[0]!.message).toContain("决算数总计为 27.27，“三公”经费合计与会议费、培训费之和为 27.25");
+  });
+
   it("a column it cannot place is reported with the header text it saw", () => {
     const r = check([down(rows.map((x) => [...x, "说明"]), ["项目", "预算数", "决算数", "备 注"])]);
     expect(r.notChecked).toContainEqual({ rule: "read.T07", why: "财政拨款“三公”经费支出决算表（T07）：不认识的列“备注”（D3），此列的数字未核对" });
