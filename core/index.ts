@@ -17,4 +17,6 @@ export { parseCodeRows, parseEditionPlan, buildEditions } from "./codes/code-tab
 export { contentHash } from "./content-hash.ts";
 export { LIMITS, InputTooLarge, type LimitName } from "./limits.ts";
 export { isFormulaLike, safeCellText } from "./cell-text.ts";
+export { scoreDisclosure, scoreLines, scoreWhereText } from "./score/score.ts";
+export type { PublicationScore, ScoreItem, ScoreStatus, ScoreWhere } from "./score/items.ts";
 export { type AmountUnit, DEFAULT_UNIT, UNIT_SCALE, convertAmount } from "./tables/amount-unit.ts";
