@@ -1,5 +1,6 @@
 // `juesuan new`: a blank standard workbook written by a real writer, read back by the same reader the checker
-// uses — every table found by its title, nothing overwritten without --force, bad arguments one line.
+// uses — every table found by its title, nothing overwritten without --force, bad arguments one line; and the
+// other side of templates on the command line: `juesuan check` detecting a workbook's set from its titles.
 
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,5 +60,23 @@ describe("juesuan new", () => {
       expect(r.err).toMatch(message);
       expect(r.err.split("\n")).toHaveLength(1);
     }
+  });
+});
+
+describe("juesuan check detects the template set from the titles", () => {
+  it("a provincial 13-table workbook checks clean without --template", async () => {
+    const { renderDisclosure } = await import("../fixtures/disclosure-sheets.ts");
+    const { makeLedger, seeded } = await import("../fixtures/disclosure-model.ts");
+    const { writeXlsx } = await import("../fixtures/write-xlsx.ts");
+    const titles = { T01: "部门收支总表", T02: "部门收入总表", T03: "部门支出总表", T04: "财政拨款收支总表", T05: "一般公共预算财政拨款支出表", T06: "一般公共预算财政拨款基本支出表", T07: "一般公共预算财政拨款“三公”经费支出表", T08: "政府性基金预算财政拨款支出表", T09: "国有资本经营预算财政拨款支出表" };
+    const { sheets } = renderDisclosure(makeLedger(seeded(13), { exact: true }), "export", { titles });
+    const path = join(dir, "province.xlsx");
+    await writeXlsx(path, sheets);
+    const r = await runCli("check", path, "--format", "json");
+    const report = JSON.parse(r.out) as { summary: { error: number; warning: number }; notChecked: unknown[] };
+    expect(report.summary).toMatchObject({ error: 0, warning: 0 });
+    // a whole-disclosure check also looks for a 绩效 table, which this workbook does not have
+    expect(report.notChecked).toEqual([{ rule: "performance.score-cap", why: "没有绩效自评表" }]);
+    expect(r.code).toBe(0);
   });
 });
