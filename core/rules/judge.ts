@@ -3,7 +3,7 @@
 // the 10⁴ of 元 written where 万元 is meant.
 
 import { Decimal, sum } from "../decimal.ts";
-import { type Interval, judgeSum, negInterval, overlaps, shownInterval, sumIntervals } from "../rounding.ts";
+import { type Interval, type Verdict, judgeSum, negInterval, overlaps, shownInterval, sumIntervals } from "../rounding.ts";
 import { type AmountUnit, DEFAULT_UNIT, UNIT_SCALE, convertAmount } from "../tables/amount-unit.ts";
 import type { Figure } from "../tables/model.ts";
 import type { Finding, Severity } from "./finding.ts";
@@ -15,15 +15,18 @@ export interface Term {
 
 const unitOf = (f: Figure): AmountUnit => f.unit ?? DEFAULT_UNIT;
 
-/** A figure as the clerk sees it: "12.34" in 万元 (the standard), "123400.00 元" in any other unit. */
-export function shown(d: Decimal, unit: AmountUnit = DEFAULT_UNIT): string {
+/**
+ * A figure as the clerk sees it: "12.34" in 万元 (the standard), "123400.00 元" in any other unit — and with
+ * its unit always (`named`) where figures of two units meet.
+ */
+export function shown(d: Decimal, unit: AmountUnit = DEFAULT_UNIT, named = false): string {
   const digits = Math.max(2, d.trimZeros().scale);
-  return unit === DEFAULT_UNIT ? d.toFixed(digits) : `${d.toFixed(digits)} ${unit}`;
+  return unit === DEFAULT_UNIT && !named ? d.toFixed(digits) : `${d.toFixed(digits)} ${unit}`;
 }
 
 /** "相差 0.02" plus, when one side is about 10⁴ times the other, the 元/万元 hint for the table's unit. */
-function gap(expected: Decimal, actual: Decimal, unit: AmountUnit): string {
-  let text = `相差 ${shown(actual.sub(expected).abs(), unit)}`;
+function gap(expected: Decimal, actual: Decimal, unit: AmountUnit, named: boolean): string {
+  let text = `相差 ${shown(actual.sub(expected).abs(), unit, named)}`;
   const [small, big] = expected.abs().cmp(actual.abs()) < 0 ? [expected.abs(), actual.abs()] : [actual.abs(), expected.abs()];
   if (!small.isZero()) {
     const ratio = big.div(small, 1);
@@ -60,19 +63,26 @@ function judgeAcrossUnits(total: Figure, terms: Term[]) {
 }
 
 /**
- * The identity holds exactly, decided in whole cents as JS integers — the common case, with no decimal
- * arithmetic. False when it does not hold or a figure is not a safe whole number of cents (then judged fully).
+ * The identity judged in whole cents as JS integers — the common case, with no decimal arithmetic: n + 1
+ * figures shown to the cent each stand for ±½ cent, so Σ and the total agree by rounding while they differ by
+ * less than (n + 1) half-cents. Null where that is not decisive (a figure with more digits, a difference right on
+ * the edge, where open and closed interval ends matter); those go through judgeSum.
  */
-function holdsInCents(total: Figure, terms: Term[]): boolean {
+function judgeInCents(total: Figure, terms: Term[]): { verdict: Verdict; expected: Decimal } | null {
   const target = cents(total.value);
-  if (target === null) return false;
+  if (target === null) return null;
   let acc = 0;
   for (const t of terms) {
     const c = cents(t.figure.value);
-    if (c === null) return false;
+    if (c === null) return null;
     acc += t.sign === -1 ? -c : c;
   }
-  return Number.isSafeInteger(acc) && acc === target;
+  if (!Number.isSafeInteger(acc)) return null;
+  const halfCents = Math.abs(target - acc) * 2;
+  const edge = terms.length + 1;
+  if (halfCents === edge) return null;
+  const verdict: Verdict = acc === target ? "exact" : halfCents < edge ? "rounding" : "mismatch";
+  return { verdict, expected: verdict === "exact" ? total.value : Decimal.of(BigInt(acc), 2) };
 }
 
 function cents(d: Decimal): number | null {
@@ -93,26 +103,31 @@ export function sumFinding(rule: string, total: Figure, terms: Term[], whatWords
   if (total.invalid || terms.some((t) => t.figure.invalid)) return null;
   const unit = unitOf(total);
   const mixed = terms.some((t) => unitOf(t.figure) !== unit);
-  if (!mixed && holdsInCents(total, terms)) return null;
+  const quick = mixed ? null : judgeInCents(total, terms);
+  if (quick?.verdict === "exact") return null;
+  const j = quick
+    ? { ...quick, actual: total.value }
+    : mixed
+      ? judgeAcrossUnits(total, terms)
+      : judgeSum(
+          total.value,
+          terms.map((t) => ({ value: t.figure.value, sign: t.sign ?? 1 })),
+        );
+  if (j.verdict === "exact") return null;
   const what = words(whatWords);
   const parts = words(partsWords);
-  const j = mixed
-    ? judgeAcrossUnits(total, terms)
-    : judgeSum(
-        total.value,
-        terms.map((t) => ({ value: t.figure.value, sign: t.sign ?? 1 })),
-      );
-  if (j.verdict === "exact") return null;
   const related = terms.map((t) => t.figure.at);
   // the parts in their own unit when they all share one that is not the total's: "为 0.12 万元（合 1200.00 元）"
   const partUnits = [...new Set(terms.map((t) => unitOf(t.figure)))];
   const partsShown =
-    mixed && partUnits.length === 1 ? `${shown(convertAmount(j.expected, unit, partUnits[0]!), partUnits[0])}（合 ${shown(j.expected, unit)}）` : shown(j.expected, unit);
-  const base = `${what}为 ${shown(j.actual, unit)}，${parts}为 ${partsShown}`;
+    mixed && partUnits.length === 1
+      ? `${shown(convertAmount(j.expected, unit, partUnits[0]!), partUnits[0], true)}（合 ${shown(j.expected, unit, true)}）`
+      : shown(j.expected, unit, mixed);
+  const base = `${what}为 ${shown(j.actual, unit, mixed)}，${parts}为 ${partsShown}`;
   return {
     rule,
     severity: j.verdict === "rounding" ? "info" : "error",
-    message: j.verdict === "rounding" ? `${base}，相差 ${shown(j.actual.sub(j.expected).abs(), unit)}，属四舍五入尾差` : `${base}，${gap(j.expected, j.actual, unit)}`,
+    message: j.verdict === "rounding" ? `${base}，相差 ${shown(j.actual.sub(j.expected).abs(), unit, mixed)}，属四舍五入尾差` : `${base}，${gap(j.expected, j.actual, unit, mixed)}`,
     where: total.at,
     related,
     expected: shown(j.expected),

@@ -85,7 +85,7 @@ describe("units", () => {
     const r = check(bump(sheets, where["T04.支出.本年支出合计.一般公共预算"]!, "0.02"));
     const f = errors(r.findings).find((x) => x.rule === "cross.T04-T05")!;
     expect(f.where).toEqual(where["T04.支出.本年支出合计.一般公共预算"]);
-    expect(f.message).toMatch(/为 [\d.]+，.*合计为 [\d.]+ 元（合 [\d.]+）/);
+    expect(f.message).toMatch(/为 [\d.]+ 万元，.*合计为 [\d.]+ 元（合 [\d.]+ 万元），相差 0\.02 万元$/);
   });
 
   it("the unit may stand in a header cell (决算数（元）) instead of the title block", () => {
