@@ -3,6 +3,7 @@
 // merged areas, broken XML, truncated zips — and the merged-area walk in core is clipped before it starts.
 
 import { describe, expect, it } from "vitest";
+import { checkDisclosure } from "../../core/check-disclosure.ts";
 import { InputTooLarge, LIMITS } from "../../core/limits.ts";
 import { unmerged } from "../../core/tables/grid.ts";
 import { readWorkbook } from "../../hosts/workbook.ts";
@@ -104,6 +105,13 @@ describe("lean reader limits", () => {
     const xml = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:r><x:t>甲&amp;乙</x:t></x:r><x:r><x:t>_x000D_丙</x:t></x:r></x:is></x:c><x:c r="C2" t="e"><x:v>#N/A</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
     const [grid] = await readXlsxGrids(rawXlsx({ sheets: [{ name: "前缀", xml }] }), "前缀.xlsx");
     expect(grid!.cells).toEqual([[], [null, "甲&乙\r丙", "#N/A"]]);
+  });
+});
+
+describe("sheets named after Object's own keys", () => {
+  it("are read as sheets (found by the fuzz harness: a sheet named constructor crashed the table reader)", () => {
+    const sheets = ["constructor", "toString", "__proto__"].map((name) => ({ name, cells: [["一般公共预算财政拨款支出决算表"], ["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", 1]] }));
+    expect(() => checkDisclosure({ sheets, year: 2021 })).not.toThrow();
   });
 });
 
