@@ -31,13 +31,15 @@ function scaleUp(c: number, k: number): number {
 }
 
 /** a ÷ b rounded to the nearest integer, ties away from zero, for safe integers (remainders are exact). */
-function divRoundHalfUpNum(a: number, b: number): number {
+export function divRoundHalfUpNum(a: number, b: number): number {
   if (b < 0) {
     a = -a;
     b = -b;
   }
-  const r = a % b;
-  const q = (a - r) / b;
+  // the double quotient truncates to the true one while |a| + b < 2^53 (its error stays below the 1/b gap
+  // to the next integer); beyond that the remainder (fmod, exact but slower) decides
+  const q = Math.abs(a) + b < 9007199254740992 ? Math.trunc(a / b) : (a - (a % b)) / b;
+  const r = a - q * b;
   if (r === 0) return q + 0;
   if (Math.abs(r) * 2 >= b) return a < 0 ? q - 1 : q + 1;
   return q + 0;
@@ -122,7 +124,30 @@ export class Decimal {
       const c = Math.round(x * p);
       if (Math.abs(c) < 1e15 && c / p === x) return Decimal.num(c, k);
     }
-    return Decimal.parse(x.toPrecision(15))!.trimZeros();
+    return Decimal.fifteenDigits(x) ?? Decimal.parse(x.toPrecision(15))!.trimZeros();
+  }
+
+  /**
+   * The 15 significant digits of x by integer arithmetic (a sum such as 21.93000000000002 reads 21.93):
+   * |x| × 10^k with k chosen to put 15 digits before the point is below 2^50, so the computed product is
+   * within 1/16 of the exact one and rounds the same way unless its fraction sits near ½ — then, or when
+   * x is too large or too small for this, null and the text path decides.
+   */
+  private static fifteenDigits(x: number): Decimal | null {
+    const m = Math.abs(x);
+    const k = 14 - Math.floor(Math.log10(m));
+    if (k < 0 || k >= POW10_NUM.length) return null;
+    const product = m * POW10_NUM[k]!;
+    if (product < 1e14 || product >= 1e15) return null;
+    const fraction = product - Math.floor(product);
+    if (Math.abs(fraction - 0.5) < 0.125) return null;
+    const c = Math.round(product);
+    // the fewest decimals that hold it: c ÷ 10^j is exact when 10^j divides c, and never lands on an
+    // integer when it does not (c < 10^15 keeps the quotient's rounding error far below 10^-j)
+    let scale = 0;
+    while (scale < k && !Number.isInteger(c / POW10_NUM[k - scale]!)) scale++;
+    const digits = c / POW10_NUM[k - scale]!;
+    return Decimal.num(x < 0 ? -digits : digits, scale);
   }
 
   get sign(): -1 | 0 | 1 {
