@@ -17,3 +17,4 @@ export { parseCodeRows, parseEditionPlan, buildEditions } from "./codes/code-tab
 export { contentHash } from "./content-hash.ts";
 export { LIMITS, InputTooLarge, type LimitName } from "./limits.ts";
 export { isFormulaLike, safeCellText } from "./cell-text.ts";
+export { groupByTable, findingRow, notCheckedRow, REPORT_HEADER, NARRATIVE_GROUP, type FindingGroup } from "./rules/report-rows.ts";
