@@ -2,6 +2,7 @@
 // (custom-functions-metadata), and `functionsById` is what register.ts associates, id by id.
 
 import {
+  type CodeEntry,
   type Edition,
   change,
   checkCodeName,
@@ -101,7 +102,7 @@ export function wan(yuan: any): number {
  * @returns 科目名称
  */
 export function codeName(code: any, year?: any): string | Promise<string> {
-  return withEdition(year, (edition) => edition.get(knownCode(edition, code))!.name);
+  return withEdition(year, (edition) => knownEntry(edition, code).name);
 }
 
 /**
@@ -113,7 +114,7 @@ export function codeName(code: any, year?: any): string | Promise<string> {
  */
 export function codePath(code: any, year?: any): string | Promise<string> {
   return withEdition(year, (edition) => {
-    const c = knownCode(edition, code);
+    const { code: c } = knownEntry(edition, code);
     const path = edition.path(c);
     if (!path) throw notAvailable(`${edition.year} 年科目表缺少 ${c} 的上级科目`);
     return formatPath(path);
@@ -251,10 +252,14 @@ function requireCode(code: unknown): string {
   return c;
 }
 
-function knownCode(edition: Edition, code: unknown): string {
+function knownEntry(edition: Edition, code: unknown): CodeEntry {
+  // a code written as the edition writes it is found at once; anything else is normalised first
+  const entry = edition.get(typeof code === "number" ? String(code) : typeof code === "string" ? code : "");
+  if (entry) return entry;
   const c = requireCode(code);
-  if (!edition.get(c)) throw notAvailable(checkCodeName(edition, c, "").message);
-  return c;
+  const found = edition.get(c);
+  if (!found) throw notAvailable(checkCodeName(edition, c, "").message);
+  return found;
 }
 
 /**
