@@ -9,6 +9,7 @@ import type { Disclosure } from "../core/tables/model.ts";
 import type { Template } from "../core/templates/template.ts";
 import { yearNote } from "./args.ts";
 import { UnreadableFile, readGrids } from "./read-grid.ts";
+import { chineseEnding } from "./usage.ts";
 
 /** What shapes a report; plain data, so it crosses to worker threads whole. */
 export interface ReportOptions {
@@ -40,14 +41,4 @@ export async function checkWorkbook(path: string, options: ReportOptions, codes:
     source: { workbook: basename(path), text: options.narrative?.name ?? null },
   });
   return { report, disclosure, note: yearNote(options.year, disclosure?.year, basename(path)) };
-}
-
-/**
- * A reader's message as the clerk should see it: a library's English reason in the closing brackets
- * ("不是有效的 .xlsx 文件（End of data reached）") becomes a Chinese one.
- */
-export function chineseEnding(message: string): string {
-  const m = /^(.*)（([^（）]*)）$/.exec(message);
-  if (!m || /[\u4e00-\u9fff]/.test(m[2]!)) return message;
-  return `${m[1]}（文件可能已损坏，或不是 Excel 保存的工作簿）`;
 }

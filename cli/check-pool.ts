@@ -7,8 +7,12 @@ import { Worker } from "node:worker_threads";
 import type { CodesRegistry } from "../core/codes/codes-registry.ts";
 import { type Outcome, type ReportOptions, checkWorkbook } from "./check-file.ts";
 
-/** Files a worker must have ahead of it to be worth starting (start-up ≈ this many checks; see npm run bench). */
-export const FILES_PER_WORKER = 24;
+/**
+ * Files a worker must have ahead of it to be worth starting: a new isolate spends ~1.5 s of CPU loading and
+ * re-optimising the reader and core, about 60 checks' worth, so on 2 cores a worker pays off only well beyond
+ * that (see npm run bench). JUESUAN_FILES_PER_WORKER sets another break-even for another machine or reader.
+ */
+export const filesPerWorker = (): number => Number(process.env.JUESUAN_FILES_PER_WORKER) || 100;
 /** Files a worker holds at once, so it never waits for the main thread to hand it the next. */
 const IN_FLIGHT = 2;
 
@@ -19,7 +23,7 @@ export const defaultThreads = (): number => Math.min(availableParallelism(), 8);
 
 /** Worker threads for `files` files with at most `threads` threads in all (the main thread is one). */
 export function workerCount(files: number, threads: number): number {
-  return Math.max(0, Math.min(threads - 1, Math.floor(files / FILES_PER_WORKER)));
+  return Math.max(0, Math.min(threads - 1, Math.floor(files / filesPerWorker())));
 }
 
 export async function checkMany(

@@ -4,7 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { USAGE, UsageError, helpText } from "./usage.ts";
+import { USAGE, UsageError, chineseEnding, helpText } from "./usage.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Values = Record<string, string | boolean | undefined>;
@@ -40,7 +40,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     // the reader (and its error class) is loaded by then whenever a file was read; never for --version
     const { UnreadableFile } = await import("./read-grid.ts");
     if (e instanceof UsageError || e instanceof UnreadableFile) {
-      err(`juesuan：${e.message}`);
+      err(`juesuan：${chineseEnding(e.message)}`);
       if (e instanceof UsageError && e.usage) err(`\n${e.usage}`);
       return 2;
     }

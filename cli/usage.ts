@@ -38,3 +38,13 @@ export const USAGE: Record<string, string> = {
 export function helpText(): string {
   return ["juesuan — 决算公开助手", "", ...Object.values(USAGE).flatMap((u) => [u, ""]), "juesuan --help | --version", "每个命令加 --help 查看其用法，如 juesuan check --help。"].join("\n");
 }
+
+/**
+ * A reader's message as the clerk should see it: a library's English reason in the closing brackets
+ * ("不是有效的 .xlsx 文件（End of data reached）") becomes a Chinese one.
+ */
+export function chineseEnding(message: string): string {
+  const m = /^(.*)（([^（）]*)）$/.exec(message);
+  if (!m || /[\u4e00-\u9fff]/.test(m[2]!)) return message;
+  return `${m[1]}（文件可能已损坏，或不是 Excel 保存的工作簿）`;
+}

@@ -118,3 +118,15 @@ describe("narrative", () => {
     }
   });
 });
+
+describe("unreadable workbooks", () => {
+  it("a corrupt zip's message ends in Chinese, in check and in narrative", async () => {
+    const broken = join(dir, "broken.xlsx");
+    writeFileSync(broken, "PK\u0003\u0004 broken");
+    for (const command of ["check", "narrative"]) {
+      const r = await run(command, broken);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/（[^（）]*[\u4e00-\u9fff][^（）]*）$/);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FILES_PER_WORKER, workerCount } from "../../cli/check-pool.ts";
+import { workerCount } from "../../cli/check-pool.ts";
 import { main } from "../../cli/main.ts";
 import type { Report } from "../../core/rules/finding.ts";
 import { makeLedger, seeded } from "../fixtures/disclosure-model.ts";
@@ -16,6 +16,10 @@ let root: string;
 const book = renderDisclosure(makeLedger(seeded(31), { exact: true }), "export");
 const slip = book.where["T05.合计.基本支出"]!;
 const folder = (name: string) => join(root, name);
+
+// a low break-even, so a small folder exercises the worker threads
+const FILES_PER_WORKER = 12;
+process.env.JUESUAN_FILES_PER_WORKER = String(FILES_PER_WORKER);
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "juesuan-folder-"));
