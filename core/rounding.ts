@@ -36,23 +36,6 @@ export function point(d: Decimal): Interval {
   return { lo: { v: d, closed: true }, hi: { v: d, closed: true } };
 }
 
-export function addIntervals(a: Interval, b: Interval): Interval {
-  return {
-    lo: { v: a.lo.v.add(b.lo.v), closed: a.lo.closed && b.lo.closed },
-    hi: { v: a.hi.v.add(b.hi.v), closed: a.hi.closed && b.hi.closed },
-  };
-}
-
-export function negInterval(a: Interval): Interval {
-  return { lo: { v: a.hi.v.neg(), closed: a.hi.closed }, hi: { v: a.lo.v.neg(), closed: a.lo.closed } };
-}
-
-export function sumIntervals(list: Iterable<Interval>): Interval {
-  let acc = point(Decimal.ZERO);
-  for (const i of list) acc = addIntervals(acc, i);
-  return acc;
-}
-
 export function overlaps(a: Interval, b: Interval): boolean {
   const lo = maxLower(a.lo, b.lo);
   const hi = minUpper(a.hi, b.hi);
@@ -100,11 +83,22 @@ export function judgeSum(
   let expected = Decimal.ZERO;
   for (const t of terms) expected = t instanceof Decimal ? expected.add(t) : t.sign > 0 ? expected.add(t.value) : expected.sub(t.value);
   if (expected.eq(total)) return { verdict: "exact", expected, actual: total };
-  let range = point(Decimal.ZERO);
+  // Every rounded term widens the sum by the same half unit each way, so the terms' interval is
+  // expected ± rounded × half; an edge is closed only if every term's matching edge is (a term of sign s
+  // and value v includes its lower edge when s·v > 0, its upper when s·v < 0; an unrounded term is a point).
+  let rounded = 0;
+  let loClosed = true;
+  let hiClosed = true;
   for (const t of terms) {
-    const shown = shownInterval(t instanceof Decimal ? t : t.value, decimals);
-    range = addIntervals(range, t instanceof Decimal || t.sign > 0 ? shown : negInterval(shown));
+    const value = t instanceof Decimal ? t : t.value;
+    if (value.scale > decimals) continue;
+    rounded++;
+    const side = value.sign * (t instanceof Decimal ? 1 : t.sign);
+    loClosed &&= side > 0;
+    hiClosed &&= side < 0;
   }
+  const spread = (HALF_UNIT[decimals] ?? Decimal.of(5n, decimals + 1)).mul(Decimal.fromInt(rounded));
+  const range: Interval = { lo: { v: expected.sub(spread), closed: loClosed }, hi: { v: expected.add(spread), closed: hiClosed } };
   const verdict = overlaps(range, shownInterval(total, decimals)) ? "rounding" : "mismatch";
   return { verdict, expected, actual: total };
 }
