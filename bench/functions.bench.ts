@@ -6,7 +6,7 @@ import "../tests/functions/custom-functions-host.ts";
 import { codeName, growth, pct, rate } from "../functions/functions.ts";
 import { CodesClient } from "../functions/codes-client.ts";
 import { useCodesClient } from "../functions/default-client.ts";
-import { line, ratio, target, time } from "./measure.ts";
+import { line, ratio, target, timePair } from "./measure.ts";
 
 const N = 100_000;
 
@@ -19,14 +19,23 @@ export async function benchFunctions(origin: string): Promise<void> {
   let sink = 0;
   const runs = [];
   for (const [label, parts] of [["typed 2-decimal cells", typed], ["formula results with binary noise", noisy]] as const) {
-    const wrapped = await time(`PCT+RATE+GROWTH via wrappers, ${label}`, N, (i) => {
-      const [a, b] = parts[i % 1000]!;
-      return pct(a, b) + rate(a, b) + growth(a, b);
-    });
-    const bare = await time(`same arithmetic on bare JS numbers, ${label}`, N, (i) => {
-      const [a, b] = parts[i % 1000]!;
-      sink += Math.round((a / b) * 10000) / 100 + Math.round((a / b) * 10000) / 100 + Math.round(((a - b) / b) * 10000) / 100;
-    });
+    const [wrapped, bare] = await timePair(
+      [
+        `PCT+RATE+GROWTH via wrappers, ${label}`,
+        (i) => {
+          const [a, b] = parts[i % 1000]!;
+          return pct(a, b) + rate(a, b) + growth(a, b);
+        },
+      ],
+      [
+        `same arithmetic on bare JS numbers, ${label}`,
+        (i) => {
+          const [a, b] = parts[i % 1000]!;
+          sink += Math.round((a / b) * 10000) / 100 + Math.round((a / b) * 10000) / 100 + Math.round(((a - b) / b) * 10000) / 100;
+        },
+      ],
+      N,
+    );
     console.log(line(wrapped));
     console.log(line(bare));
     console.log(`  ratio wrappers / bare: ${ratio(wrapped, bare)}`);
@@ -48,9 +57,12 @@ export async function benchFunctions(origin: string): Promise<void> {
   );
   const codes = ["2040250", "2010101", "30201", "20805", "2210201", "204", "21011", "2101101"];
   await codeName(codes[0], 2021); // the one request that brings the edition into memory
-  const names = await time("JS.NAME via wrapper, edition in memory", N, (i) => codeName(codes[i % codes.length], 2021));
   const map = new Map(codes.map((c) => [c, c]));
-  const mapGet = await time("bare Map.get", N, (i) => map.get(codes[i % codes.length]!));
+  const [names, mapGet] = await timePair(
+    ["JS.NAME via wrapper, edition in memory", (i) => codeName(codes[i % codes.length], 2021)],
+    ["bare Map.get", (i) => map.get(codes[i % codes.length]!)],
+    N,
+  );
   console.log(line(names));
   console.log(line(mapGet));
   console.log(`  ratio JS.NAME / Map.get: ${ratio(names, mapGet)}  (requests to the Worker: ${requests})`);

@@ -32,6 +32,31 @@ export async function time(name: string, ops: number, body: (i: number) => unkno
   return { name, ops, ms, nsPerOp: best, opsPerSec: 1e9 / best };
 }
 
+/**
+ * Two bodies timed in alternating batches (A, B, A, B …), each by its fastest batch, so a ratio between them
+ * compares the two under the same load rather than whatever the neighbours did in between.
+ */
+export async function timePair(
+  a: [name: string, body: (i: number) => unknown | Promise<unknown>],
+  b: [name: string, body: (i: number) => unknown | Promise<unknown>],
+  ops: number,
+): Promise<[Timing, Timing]> {
+  const rounds = 10;
+  const per = Math.max(1, Math.floor(ops / rounds));
+  const runs = [a, b].map(([name]) => ({ name, ops: 0, ms: 0, nsPerOp: Infinity, opsPerSec: 0 }));
+  for (let r = 0; r < rounds; r++) {
+    for (const [k, [, body]] of [a, b].entries()) {
+      const t = await time(runs[k]!.name, per, (i) => body(r * per + i));
+      const run = runs[k]!;
+      run.ops += t.ops;
+      run.ms += t.ms;
+      run.nsPerOp = Math.min(run.nsPerOp, t.nsPerOp);
+      run.opsPerSec = 1e9 / run.nsPerOp;
+    }
+  }
+  return [runs[0]!, runs[1]!];
+}
+
 export function line(t: Timing): string {
   return `  ${t.name.padEnd(52)} ${t.ops.toLocaleString("en").padStart(9)} ops  ${t.ms.toFixed(1).padStart(8)} ms  ${t.nsPerOp.toFixed(0).padStart(7)} ns/op`;
 }
