@@ -8,6 +8,7 @@ import { benchCheckCpu } from "./check-cpu.bench.ts";
 import { benchFunctions } from "./functions.bench.ts";
 import { benchNarrative } from "./narrative.bench.ts";
 import { benchPane } from "./pane.bench.ts";
+import { benchScore } from "./score.bench.ts";
 import { benchTables } from "./tables.bench.ts";
 import { benchWorker } from "./worker.bench.ts";
 
@@ -15,15 +16,14 @@ await buildAddin();
 await buildCli();
 const running = await startJuesuan();
 console.log(`npm start → /health in ${running.startupMs} ms (${running.origin})`);
-const only = process.env.BENCH_ONLY?.split(",");
-const part = (name: string) => !only || only.includes(name);
 try {
-  if (part("functions")) await benchFunctions(running.origin);
-  if (part("pane")) await benchPane(running.origin);
-  if (part("worker")) await benchWorker(running);
-  if (part("check-cpu")) await benchCheckCpu(running);
-  if (part("tables")) await benchTables(Number(process.env.BENCH_WORKBOOKS ?? 1000));
-  if (part("narrative")) await benchNarrative();
+  await benchFunctions(running.origin);
+  await benchPane(running.origin);
+  await benchWorker(running);
+  await benchCheckCpu(running);
+  await benchTables(Number(process.env.BENCH_WORKBOOKS ?? 1000));
+  await benchNarrative();
+  await benchScore();
 } finally {
   running.stop();
 }

@@ -3,6 +3,7 @@
 
 import { groupByTable } from "../core/index.ts";
 import { type Finding, type Report, SEVERITY_NAMES, placeText } from "../core/rules/finding.ts";
+import { scoreLines } from "../core/score/score.ts";
 import type { Disclosure } from "../core/tables/model.ts";
 
 export const NOTHING_FOUND = "未发现错误或警告";
@@ -13,6 +14,7 @@ export function reportText(report: Report, disclosure: Disclosure | null, showIn
   const who = [report.unit, report.year ? `${report.year} 年度` : null].filter(Boolean).join(" ");
   lines.push(`${who || "部门决算公开"}核对结果（${report.source.workbook ?? report.source.text ?? ""}）`);
   lines.push(counts(report));
+  if (report.score) lines.push(...scoreLines(report.score));
   const shown = report.findings.filter((f) => showInfo || f.severity !== "info");
   for (const { title, findings } of groupByTable(shown, disclosure)) {
     lines.push("", `${title}（${findings.length} 条）`);

@@ -18,3 +18,5 @@ export { contentHash } from "./content-hash.ts";
 export { LIMITS, InputTooLarge, type LimitName } from "./limits.ts";
 export { isFormulaLike, safeCellText } from "./cell-text.ts";
 export { groupByTable, findingRow, notCheckedRow, REPORT_HEADER, NARRATIVE_GROUP, type FindingGroup } from "./rules/report-rows.ts";
+export { scoreDisclosure, scoreLines, scoreWhereText } from "./score/score.ts";
+export type { PublicationScore, ScoreItem, ScoreStatus, ScoreWhere } from "./score/items.ts";
