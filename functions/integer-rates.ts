@@ -3,11 +3,17 @@
 
 import { divRoundHalfUpNum } from "../core/decimal.ts";
 
-/** A cell number that is exactly a 2-decimal amount, as cents; NaN otherwise (blanks, text, 1.005, 0.1+0.2). */
+/**
+ * A cell number that Excel reads (to 15 significant digits) as a 2-decimal amount, as cents; NaN otherwise
+ * (blanks, text, 1.005). A sum's binary noise (0.1 + 0.2) is within 2.5e-16 of c relative, well inside half a
+ * unit of the 15th digit (≥ 5e-16 relative, less the product's own rounding), so it reads as c/100 too.
+ */
 function cents(value: unknown): number {
   if (typeof value !== "number") return NaN;
-  const c = Math.round(value * 100);
-  return Math.abs(c) < 1e15 && c / 100 === value ? c : NaN;
+  const scaled = value * 100;
+  const c = Math.round(scaled);
+  if (!(Math.abs(c) < 1e15)) return NaN;
+  return c / 100 === value || Math.abs(scaled - c) <= 2.5e-16 * Math.abs(c) ? c : NaN;
 }
 
 /** numerator cents × 100% ÷ denominator cents, in % to 2 decimals; NaN for a zero or inexact denominator. */
