@@ -30,6 +30,20 @@ function scaleUp(c: number, k: number): number {
   return isSafe(r) ? r : NaN;
 }
 
+/**
+ * x × 10^k as the integer of Excel's 15-significant-digit reading of x, when that reading has at most k
+ * decimals; NaN otherwise. Exact when x is the double nearest c/10^k (|c| < 10^15 keeps c/10^k within 15
+ * digits, which a double holds), and a formula's binary noise (1234.5600000000002) within 2.5e-16 of c
+ * relative is far inside half a unit of the 15th digit (≥ 5e-16 relative, less the product's own rounding).
+ */
+export function readScaled(x: number, k: number): number {
+  const p = POW10_NUM[k]!;
+  const scaled = x * p;
+  const c = Math.round(scaled);
+  if (!(Math.abs(c) < 1e15)) return NaN;
+  return c / p === x || Math.abs(scaled - c) <= 2.5e-16 * Math.abs(c) ? c + 0 : NaN;
+}
+
 /** a ÷ b rounded to the nearest integer, ties away from zero, for safe integers (remainders are exact). */
 export function divRoundHalfUpNum(a: number, b: number): number {
   if (b < 0) {
@@ -116,13 +130,11 @@ export class Decimal {
   static fromNumber(x: number): Decimal {
     if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
     if (isSafe(x)) return Decimal.num(x, 0);
-    // One or two decimals without text: when x is the double nearest c/10^k with |c| < 10^15, its
-    // 15-digit reading is exactly c/10^k (doubles keep 15 significant digits), which is what the text
-    // path below would give.
+    // one or two decimals without text, then 15 digits by integer arithmetic, then the text itself
     for (let k = 1; k <= 2; k++) {
-      const p = POW10_NUM[k]!;
-      const c = Math.round(x * p);
-      if (Math.abs(c) < 1e15 && c / p === x) return Decimal.num(c, k);
+      const c = readScaled(x, k);
+      // the fewest decimals: noise can let 1.1999999999999999 through as 120 hundredths
+      if (c === c) return Decimal.num(c, k).trimZeros();
     }
     return Decimal.fifteenDigits(x) ?? Decimal.parse(x.toPrecision(15))!.trimZeros();
   }
