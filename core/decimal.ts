@@ -218,6 +218,11 @@ export class Decimal {
   }
 
   sub(o: Decimal): Decimal {
+    if (this.big === null && o.big === null) {
+      const s = this.scale > o.scale ? this.scale : o.scale;
+      const r = scaleUp(this.small, s - this.scale) - scaleUp(o.small, s - o.scale);
+      if (isSafe(r)) return Decimal.num(r, s);
+    }
     return this.add(o.neg());
   }
 
