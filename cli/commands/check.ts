@@ -11,6 +11,7 @@ import { loadBuiltinEditions } from "../builtin-data.ts";
 import { type Outcome, type ReportOptions, checkWorkbook } from "../check-file.ts";
 import { checkMany } from "../check-pool.ts";
 import type { Command, Io } from "../main.ts";
+import { Progress } from "../progress.ts";
 import { reportText, summaryLine } from "../report-text.ts";
 import { readNarrative } from "../text-files.ts";
 import { USAGE, UsageError } from "../usage.ts";
@@ -139,36 +140,4 @@ function skipReason(name: string, isDirectory: boolean): string | null {
   const ext = extname(name).toLowerCase();
   if (ext === ".pdf" || ext === ".docx" || ext === ".txt") return "是文档，不是工作簿（情况说明请用 --text 给出）";
   return `不是工作簿（${ext || "没有扩展名"}），只核对 .xlsx、.xlsm、.xls、.et`;
-}
-
-/** A progress bar on a terminal's stderr, erased before any line is printed so it never mixes into them. */
-class Progress {
-  private drawn = false;
-  private readonly started = Date.now();
-
-  constructor(
-    private readonly stream: NodeJS.WriteStream | null,
-    private readonly total: number,
-  ) {
-    if (!stream?.isTTY) this.stream = null;
-  }
-
-  around(print: () => void): void {
-    if (this.drawn) this.stream!.write("\r\u001b[K");
-    this.drawn = false;
-    print();
-  }
-
-  tick(done: number, current: string): void {
-    if (!this.stream || done === this.total) return;
-    const width = 24;
-    const filled = Math.round((done / this.total) * width);
-    const rate = done / Math.max((Date.now() - this.started) / 1000, 0.001);
-    this.stream.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${this.total} ${rate.toFixed(1)} 个/秒 ${current.slice(0, 30)}\u001b[K`);
-    this.drawn = true;
-  }
-
-  end(): void {
-    this.around(() => undefined);
-  }
 }
