@@ -8,6 +8,7 @@ import type { Report } from "../core/rules/finding.ts";
 import type { Disclosure } from "../core/tables/model.ts";
 import type { Template } from "../core/templates/template.ts";
 import { yearNote } from "./args.ts";
+import { builtinTemplates } from "./builtin-data.ts";
 import { UnreadableFile, readGrids } from "./read-grid.ts";
 import { chineseEnding } from "./usage.ts";
 
@@ -38,6 +39,7 @@ export async function checkWorkbook(path: string, options: ReportOptions, codes:
     year: options.year ?? null,
     codes,
     template: options.template,
+    templates: builtinTemplates(),
     source: { workbook: basename(path), text: options.narrative?.name ?? null },
   });
   return { report, disclosure, note: yearNote(options.year, disclosure?.year, basename(path)) };

@@ -30,9 +30,12 @@ export const USAGE: Record<string, string> = {
   narrative: `用法：juesuan narrative 工作簿.xlsx [--out 情况说明.txt|.docx] [--force] [--template 模板] [--year 年度]
       由公开表和“补充资料”工作表生成情况说明，原因等处留【待填写】；不给 --out 时输出到屏幕。
       未给 --template 时按报告年度选用内置模板读取“补充资料”。已有的 --out 文件须加 --force 才会覆盖。`,
-  "codes import": `用法：juesuan codes import 文件.xlsx|文件.csv --year 年度 [--out 输出.json] [--force]
-      把财政部（或财政局）发布的科目表（含“科目编码”“科目名称”列，可有“说明”列）导入为该年度的科目表，
-      默认写入 data/codes/editions/年度.json；报告无法读取的行。`,
+  "codes import": `用法：juesuan codes import 文件.xlsx|文件.csv --year 年度 [--replace] [--out 输出.json] [--force]
+      把财政部（或财政局）发布的科目表（含“科目编码”“科目名称”列，可有“说明”列）并入该年度的科目表
+      （默认写入 data/codes/editions/年度.json）；只含部分科目时记为不完整。--replace 用它替换该年度同类科目表，
+      并列出被去掉的科目。报告无法读取的行。`,
+  new: `用法：juesuan new --template 模板 --year 年度 --out 公开表.xlsx [--force]
+      生成空白的标准公开表工作簿（与加载项“新建公开表”相同的工作表）；文件已存在时需加 --force。`,
 };
 
 export function helpText(): string {

@@ -36,6 +36,23 @@ export function point(d: Decimal): Interval {
   return { lo: { v: d, closed: true }, hi: { v: d, closed: true } };
 }
 
+export function addIntervals(a: Interval, b: Interval): Interval {
+  return {
+    lo: { v: a.lo.v.add(b.lo.v), closed: a.lo.closed && b.lo.closed },
+    hi: { v: a.hi.v.add(b.hi.v), closed: a.hi.closed && b.hi.closed },
+  };
+}
+
+export function negInterval(a: Interval): Interval {
+  return { lo: { v: a.hi.v.neg(), closed: a.hi.closed }, hi: { v: a.lo.v.neg(), closed: a.lo.closed } };
+}
+
+export function sumIntervals(list: Iterable<Interval>): Interval {
+  let acc = point(Decimal.ZERO);
+  for (const i of list) acc = addIntervals(acc, i);
+  return acc;
+}
+
 export function overlaps(a: Interval, b: Interval): boolean {
   const lo = maxLower(a.lo, b.lo);
   const hi = minUpper(a.hi, b.hi);
