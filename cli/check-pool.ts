@@ -2,7 +2,7 @@
 // list is long enough to repay their start-up (each loads the reader and core afresh). Results are handed
 // on in the order the files were named, so JSON Lines output is stable whatever the thread count.
 
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CodesRegistry } from "../core/codes/codes-registry.ts";
 import { type Outcome, type ReportOptions, checkWorkbook } from "./check-file.ts";
@@ -19,7 +19,11 @@ const IN_FLIGHT = 2;
 // set to true by scripts/build.ts in the bundle, where the worker is the bundled dist/cli/check-worker.mjs
 declare const JUESUAN_BUNDLE: boolean | undefined;
 
-export const defaultThreads = (): number => Math.min(availableParallelism(), 8);
+/**
+ * Threads when none are asked for: one per core not already kept busy by others (the 1-minute load average),
+ * never fewer than the main thread — on a saturated machine a worker only adds contention.
+ */
+export const defaultThreads = (): number => Math.max(1, Math.min(availableParallelism() - Math.floor(loadavg()[0] ?? 0), 8));
 
 /** Worker threads for `files` files with at most `threads` threads in all (the main thread is one). */
 export function workerCount(files: number, threads: number): number {

@@ -25,7 +25,7 @@ export const USAGE: Record<string, string> = {
       --format text|json 输出格式（一个工作簿默认 text，文件夹默认 json）
       --all              逐条列出提示（如四舍五入尾差）
       --template 模板    按地方模板核对（central-2021、shanghai-2024）
-      --threads N        核对文件夹时的线程数（默认每个 CPU 核一个；文件少时只用主线程）
+      --threads N        核对文件夹时的线程数（默认每个空闲的 CPU 核一个；文件少时只用主线程）
   ${EXIT_CODES}`,
   narrative: `用法：juesuan narrative 工作簿.xlsx [--out 情况说明.txt|.docx] [--force] [--template 模板] [--year 年度]
       由公开表和“补充资料”工作表生成情况说明，原因等处留【待填写】；不给 --out 时输出到屏幕。
