@@ -48,7 +48,7 @@ export function checkDisclosure(input: DisclosureInput): { report: Report; discl
     const out = new Findings();
     const { year, coverage } = checkNarrative(input.text, out, { year: report.year, codes: input.codes, disclosure, template: input.template });
     const findings = sortFindings([...report.findings, ...out.findings]);
-    report = { ...report, year: report.year ?? year, findings, notChecked: [...report.notChecked, ...out.notChecked], summary: summarize(findings), coverage: { claims: coverage.found, tied: coverage.tied } };
+    report = { ...report, year: report.year ?? year, findings, notChecked: [...report.notChecked, ...out.notChecked], summary: summarize(findings), coverage: { claims: coverage.found, tied: coverage.tied, found: coverage.figures, checked: coverage.checked } };
   }
   if (input.template) report = applyTemplate(report, input.template);
   return { report, disclosure };

@@ -1,16 +1,21 @@
-// Checks a narrative: its prose read into claims, the rules on the text alone, the sections its template
-// requires, and — when the tables are given — every figure tied to its cell.
+// Checks a narrative: its prose read into facts and claims in one pass, the arithmetic among its facts, the rules
+// on its words, the sections its template requires, and — when the tables are given — every figure tied to its
+// cell. Every figure is either used by a check or listed as not checked, with its line and why.
 
 import type { CodesRegistry } from "../codes/codes-registry.ts";
 import type { Findings } from "../rules/finding.ts";
 import type { Disclosure } from "../tables/model.ts";
 import type { Template } from "../templates/template.ts";
 import { readClaims } from "./claims.ts";
+import { factRules } from "./fact-rules.ts";
+import { type Fact, readFacts } from "./facts.ts";
+import { statedTable } from "./fact-values.ts";
 import { toProse } from "./prose.ts";
-import { type Coverage, tieToTables } from "./table-ties.ts";
+import { tieFigures, tieToTables } from "./table-ties.ts";
 import { textRules } from "./text-rules.ts";
 
 export const SECTIONS_RULE = "narrative.sections";
+export const UNCHECKED_RULE = "narrative.unchecked";
 
 export interface NarrativeOptions {
   year?: number | null;
@@ -19,9 +24,18 @@ export interface NarrativeOptions {
   template?: Template | null;
 }
 
+export interface Coverage {
+  /** figures that can be tied to a table cell, and how many were */
+  found: number;
+  tied: number;
+  /** every figure of the text, and how many some check used */
+  figures: number;
+  checked: number;
+}
+
 export function checkNarrative(text: string, out: Findings, o: NarrativeOptions = {}): { year: number | null; coverage: Coverage } {
   const prose = toProse(text);
-  const claims = readClaims(prose);
+  const claims = readClaims(prose.text);
   const year = o.year ?? o.disclosure?.year ?? reportYearOf(claims);
   let edition = null;
   try {
@@ -29,7 +43,10 @@ export function checkNarrative(text: string, out: Findings, o: NarrativeOptions 
   } catch {
     edition = null;
   }
-  textRules({ prose, claims, year, edition, out });
+  const reading = readFacts(prose, year);
+  const used = new Set<Fact>();
+  factRules({ prose, reading, out, used });
+  textRules({ prose, claims, year, edition, out, facts: reading.facts, values: statedTable(reading.facts), used });
 
   if (o.template?.narrative) {
     const flat = prose.text.replace(/["“”]/g, "");
@@ -40,10 +57,21 @@ export function checkNarrative(text: string, out: Findings, o: NarrativeOptions 
     }
   } else out.skip(SECTIONS_RULE, "未指定模板，未核对情况说明各部分是否齐全");
 
-  let coverage: Coverage = { found: claims.filter((c) => c.kind === "amount" || c.kind === "share").length, tied: 0 };
-  if (o.disclosure) coverage = tieToTables({ prose, claims, disclosure: o.disclosure, out });
-  else out.skip("narrative.table-figure", "没有提供公开表，文中数字未与表核对");
-  return { year, coverage };
+  const figures = tieFigures(reading.facts);
+  let tie = { found: figures.length, tied: 0 };
+  if (o.disclosure) {
+    const actuals = reading.facts.filter((f) => f.measure === "actual" && f.fig.kind === "money");
+    const t = tieToTables({ prose, claims, figures, actuals, disclosure: o.disclosure, out });
+    for (const f of t.tiedFacts) used.add(f);
+    tie = { found: t.found, tied: t.tied };
+  } else out.skip("narrative.table-figure", "没有提供公开表，文中数字未与表核对");
+
+  for (const f of reading.facts) {
+    if (used.has(f)) continue;
+    const why = !f.subject ? "看不出是哪一项的数" : f.measure === "unknown" ? "看不出是本年数、预算数、上年数还是变动" : "文中没有可与之核对的数";
+    out.skip(UNCHECKED_RULE, `第 ${prose.lineOf(f.fig.start)} 行“${prose.excerpt(Math.max(f.fig.start - 12, 0), f.fig.end)}”未核对：${why}`);
+  }
+  return { year, coverage: { ...tie, figures: reading.facts.length, checked: reading.facts.filter((f) => used.has(f)).length } };
 }
 
 /** The report year a text is about: the most frequent year it names that is not a comparison. */

@@ -10,6 +10,7 @@ import type { Findings } from "../rules/finding.ts";
 import type { BalanceTable, CodedRow, CodedTable, Disclosure, EconomicTable, Figure, SangongTable } from "../tables/model.ts";
 import { tableName } from "../tables/table-ids.ts";
 import type { Claim } from "./claims.ts";
+import type { Fact } from "./facts.ts";
 import { bounds } from "./intervals.ts";
 import type { Prose } from "./prose.ts";
 
@@ -20,7 +21,24 @@ export const TIE_RULES = {
   adminRunning: "narrative.admin-running",
 } as const;
 
-type Figureish = Extract<Claim, { kind: "amount" | "share" }>;
+/** A figure the text states as an amount of something, with the words before it. */
+export interface TieFigure {
+  label: string;
+  value: Decimal;
+  start: number;
+  end: number;
+  fact: Fact;
+}
+
+// words that make an amount something other than the indicator's own figure
+const NOT_AN_AMOUNT = /(增加|减少|预算为|决算为|单价)$/;
+
+/** The amounts of a reading that can stand for a table figure. */
+export function tieFigures(facts: Fact[]): TieFigure[] {
+  return facts
+    .filter((f) => f.measure === "actual" && f.fig.kind === "money" && !NOT_AN_AMOUNT.test(f.label))
+    .map((f) => ({ label: f.label.replace(/^(其中|主要包括|包括)[:：]?/, "").replace(/(为|是|达)$/, ""), value: f.fig.value, start: f.fig.start - f.label.length, end: f.fig.end, fact: f }));
+}
 
 interface Indicator {
   id: string;
@@ -71,11 +89,15 @@ const INDICATORS: Indicator[] = [
 export interface TieContext {
   prose: Prose;
   claims: Claim[];
+  figures: TieFigure[];
+  /** every money figure stated as a 决算 amount, in order (a 项's 决算 follows its path) */
+  actuals: Fact[];
   disclosure: Disclosure;
   out: Findings;
 }
 
 export interface Coverage {
+  /** figures that can be tied to a table cell */
   found: number;
   tied: number;
 }
@@ -83,7 +105,7 @@ export interface Coverage {
 const fmt = (d: Decimal) => d.toFixed(Math.max(d.scale, 2));
 
 /** Compares a stated figure with its cell: equal, equal up to the text's rounding (info), or an error. */
-function compare(ctx: TieContext, c: Claim, stated: Decimal, cell: Figure, what: string): void {
+function compare(ctx: TieContext, c: { start: number; end: number }, stated: Decimal, cell: Figure, what: string): void {
   const where = { line: ctx.prose.lineOf(c.start), excerpt: ctx.prose.excerpt(c.start, c.end) };
   if (stated.eq(cell.value)) return;
   const rounding = stated.scale < 2 && overlaps(bounds(stated), point(cell.value));
@@ -112,11 +134,11 @@ function itemRow(d: Disclosure, names: [string, string, string]): CodedRow | und
   return rows.find((r) => r.level === "项" && nameKey(r.name) === key[2] && (!kuan?.code || r.code?.startsWith(kuan.code)));
 }
 
-export function tieToTables(ctx: TieContext): Coverage {
+export function tieToTables(ctx: TieContext): Coverage & { tiedFacts: Set<Fact> } {
   const d = ctx.disclosure;
-  const figures = ctx.claims.filter((c): c is Figureish => c.kind === "amount" || c.kind === "share");
-  const tied = new Set<Claim>();
-  const values = new Map<string, { value: Decimal; claim: Claim }[]>();
+  const figures = ctx.figures;
+  const tied = new Set<Fact>();
+  const values = new Map<string, { value: Decimal; claim: TieFigure }[]>();
 
   for (const c of figures) {
     const label = c.label.replace(/^.*?\d{4}年度?/, "").replace(/^(与上年相比|其中)[，,:：]?/, "");
@@ -124,7 +146,7 @@ export function tieToTables(ctx: TieContext): Coverage {
     if (marker) {
       const row = classRow(d, label.replace(/[（(]类[）)]$/, ""));
       if (row?.figures.小计) {
-        tied.add(c);
+        tied.add(c.fact);
         compare(ctx, c, c.value, row.figures.小计, `“${row.name}（类）”支出`);
       }
       continue;
@@ -133,7 +155,7 @@ export function tieToTables(ctx: TieContext): Coverage {
     if (!ind) continue;
     const cell = ind.figure(d);
     if (!cell) continue;
-    tied.add(c);
+    tied.add(c.fact);
     if (ind.id === "admin-running") {
       if (!c.value.eq(cell.value)) {
         ctx.out.add({
@@ -152,19 +174,20 @@ export function tieToTables(ctx: TieContext): Coverage {
     values.set(ind.id, [...(values.get(ind.id) ?? []), { value: c.value, claim: c }]);
   }
 
-  // each explained 项: its path, then its 年初预算/决算
+  // each explained 项: its path, then its 决算
   const explained = new Set<CodedRow>();
-  for (const [i, c] of ctx.claims.entries()) {
-    if (c.kind !== "path") continue;
+  const paths = ctx.claims.filter((c): c is Extract<Claim, { kind: "path" }> => c.kind === "path");
+  paths.forEach((c, i) => {
     const row = itemRow(d, c.names);
-    if (!row) continue;
+    if (!row) return;
     explained.add(row);
-    const next = ctx.claims.slice(i + 1).find((x) => x.kind === "completion" || x.kind === "path");
-    if (next?.kind === "completion" && next.start - c.end < 200 && row.figures.小计) {
-      compare(ctx, next, next.actual, row.figures.小计, `${c.names[2]}（项）决算`);
-      for (const f of figures) if (f.start >= next.start && f.end <= next.end) tied.add(f);
+    const stop = Math.min(paths[i + 1]?.start ?? Number.MAX_SAFE_INTEGER, c.end + 200);
+    const actual = ctx.actuals.find((f) => f.fig.start > c.end && f.fig.start < stop);
+    if (actual && row.figures.小计) {
+      compare(ctx, actual.fig, actual.fig.value, row.figures.小计, `${c.names[2]}（项）决算`);
+      tied.add(actual);
     }
-  }
+  });
   const t05 = d.tables.T05 as CodedTable | undefined;
   for (const row of t05?.rows ?? []) {
     if (row.level !== "项" || !row.figures.小计 || row.figures.小计.value.isZero() || explained.has(row)) continue;
@@ -194,7 +217,7 @@ export function tieToTables(ctx: TieContext): Coverage {
     }
   }
 
-  const untied = figures.filter((c) => !tied.has(c));
+  const untied = figures.filter((c) => !tied.has(c.fact));
   for (const c of untied) ctx.out.skip("narrative.untied", `第 ${ctx.prose.lineOf(c.start)} 行“${ctx.prose.excerpt(c.start, c.end)}”未能对应到表中数字`);
-  return { found: figures.length, tied: tied.size };
+  return { found: figures.length, tied: figures.filter((c) => tied.has(c.fact)).length, tiedFacts: tied };
 }
