@@ -16,6 +16,7 @@ import { textRules } from "./text-rules.ts";
 
 export const SECTIONS_RULE = "narrative.sections";
 export const UNCHECKED_RULE = "narrative.unchecked";
+const UNCHECKED_LISTED = 300;
 
 export interface NarrativeOptions {
   year?: number | null;
@@ -46,7 +47,7 @@ export function checkNarrative(text: string, out: Findings, o: NarrativeOptions 
   const reading = readFacts(prose, year);
   const used = new Set<Fact>();
   factRules({ prose, reading, out, used });
-  textRules({ prose, claims, year, edition, out, facts: reading.facts, values: statedTable(reading.facts), used });
+  textRules({ prose, claims, year, edition, out, facts: reading.facts, values: statedTable(reading.facts), used, sentenceStarts: reading.sentenceStarts });
 
   if (o.template?.narrative) {
     const flat = prose.text.replace(/["“”]/g, "");
@@ -66,11 +67,13 @@ export function checkNarrative(text: string, out: Findings, o: NarrativeOptions 
     tie = { found: t.found, tied: t.tied };
   } else out.skip("narrative.table-figure", "没有提供公开表，文中数字未与表核对");
 
-  for (const f of reading.facts) {
-    if (used.has(f)) continue;
+  const unchecked = reading.facts.filter((f) => !used.has(f));
+  // each figure by itself up to a readable number, then one line for the rest
+  for (const f of unchecked.slice(0, UNCHECKED_LISTED)) {
     const why = !f.subject ? "看不出是哪一项的数" : f.measure === "unknown" ? "看不出是本年数、预算数、上年数还是变动" : "文中没有可与之核对的数";
-    out.skip(UNCHECKED_RULE, `第 ${prose.lineOf(f.fig.start)} 行“${prose.excerpt(Math.max(f.fig.start - 12, 0), f.fig.end)}”未核对：${why}`);
+    out.notChecked.push({ rule: UNCHECKED_RULE, why: `第 ${prose.lineOf(f.fig.start)} 行“${prose.excerpt(Math.max(f.fig.start - 12, 0), f.fig.end)}”未核对：${why}` });
   }
+  if (unchecked.length > UNCHECKED_LISTED) out.skip(UNCHECKED_RULE, `另有 ${unchecked.length - UNCHECKED_LISTED} 个数字未核对（未逐一列出）`);
   return { year, coverage: { ...tie, figures: reading.facts.length, checked: reading.facts.filter((f) => used.has(f)).length } };
 }
 

@@ -6,7 +6,7 @@ import type { Decimal } from "../decimal.ts";
 import { type Interval, sumIntervals } from "../rounding.ts";
 import type { Findings, Severity } from "../rules/finding.ts";
 import type { Fact, Group, Reading } from "./facts.ts";
-import { type Value, ValueTable, absIv, agree, plus, sideKey, signOf, stated, statedTable, sub } from "./fact-values.ts";
+import { type Value, ValueTable, absIv, after, agree, plus, sideKey, signOf, stated, statedTable, sub } from "./fact-values.ts";
 import { judgeRate } from "./intervals.ts";
 import type { Prose } from "./prose.ts";
 import { EQUALS, IN_HIERARCHY, PARTS, subjectById } from "./subjects.ts";
@@ -200,7 +200,7 @@ function checkCompletion(ctx: FactContext, table: ValueTable, f: Fact, facts: Fa
   judge(ctx, rule, f, actual.iv, budget.iv, "完成率", `决算 ${fmt(actual.value)} ÷ 预算 ${fmt(budget.value)}`, [...actual.from, ...budget.from]);
 }
 
-function checkShare(ctx: FactContext, table: ValueTable, f: Fact, facts: Fact[], i: number): void {
+function checkShare(ctx: FactContext, table: ValueTable, f: Fact, facts: Fact[], i: number, heads: Map<number, Fact>): void {
   if (!f.fig.dash && f.fig.kind === "bare") {
     // a rate at the very end of a saved page may have lost its "%" to the cut, not to the writer
     if (f.fig.end < ctx.prose.text.length - 1) add(ctx, FACT_RULES.percentSign, "warning", span([f]), `占比 ${fmt(f.fig.value)} 缺少“%”`);
@@ -210,7 +210,7 @@ function checkShare(ctx: FactContext, table: ValueTable, f: Fact, facts: Fact[],
   let whole = f.shareOf && f.shareOf.id !== part.subject.id ? table.at(f.shareOf.id, `actual@${part.period}`, f.fig.start, 0) : null;
   if (!whole && !f.shareOf) {
     // no list opener: the first amount of the sentence is the whole ("X 万元，主要用于：A a 万元，占 p%")
-    const head = facts.find((x) => x.sentence === f.sentence && x.measure === "actual" && x.fig.kind === "money");
+    const head = heads.get(f.sentence);
     if (head && head !== part && head.subject?.id !== part.subject.id) whole = stated(head, "");
   }
   if (!whole || signOf(whole.iv) <= 0) return;
@@ -220,9 +220,12 @@ function checkShare(ctx: FactContext, table: ValueTable, f: Fact, facts: Fact[],
 /** A part's value: stated, or the sum of its own parts when each of them is known. */
 function partValue(table: ValueTable, whole: string, subject: string, key: string, lo: number, hi: number, anchor: number): Value | null {
   // a part listed under another whole ("财政拨款基本支出…其中：人员经费") is not a part of this one
-  const list = table.all(subject, key).filter((v) => v.pos > lo && v.pos < hi && !v.from.some((f) => f.listOf && f.listOf.subject?.id !== whole));
-  const before = list.filter((v) => v.pos <= anchor).at(-1);
-  const found = before ?? list[0] ?? null;
+  const list = table.between(subject, key, lo, hi);
+  const fits = (v: Value) => !v.from.some((f) => f.listOf && f.listOf.subject?.id !== whole);
+  const split = after(list, anchor, (v) => v.pos);
+  let found: Value | null = null;
+  for (let i = split - 1; i >= 0 && !found; i--) if (fits(list[i]!)) found = list[i]!;
+  for (let i = split; i < list.length && !found; i++) if (fits(list[i]!)) found = list[i]!;
   if (found) return found;
   const rule = PARTS.find((p) => p.whole === subject);
   if (!rule) return null;
@@ -269,7 +272,7 @@ function checkIdentities(ctx: FactContext, tables: ValueTable[]): void {
   for (const [a, b] of EQUALS) {
     for (const key of values.keys()) {
       for (const x of values.all(a, key)) {
-        const y = values.all(b, key).find((v) => Math.abs(v.pos - x.pos) < 200 && !v.derived && !x.derived && v.from[0] !== x.from[0]);
+        const y = values.between(b, key, x.pos - 200, x.pos + 200).find((v) => !v.derived && !x.derived && v.from[0] !== x.from[0]);
         if (!y) continue;
         for (const f of [...x.from, ...y.from]) ctx.used.add(f);
         if (!agree(x.iv, y.iv)) {
@@ -306,12 +309,15 @@ export function factRules(ctx: FactContext): void {
   const table = statedTable(facts);
   const deltas = new ValueTable();
   const byGroup = new Map<number, Fact[]>();
-  for (const f of facts) if (f.group) byGroup.set(f.group, [...(byGroup.get(f.group) ?? []), f]);
+  for (const f of facts) if (f.group) byGroup.get(f.group)?.push(f) ?? byGroup.set(f.group, [f]);
+  // the first amount of each sentence, the whole of a share list with no opener
+  const heads = new Map<number, Fact>();
+  for (const f of facts) if (f.measure === "actual" && f.fig.kind === "money" && !heads.has(f.sentence)) heads.set(f.sentence, f);
   const order = [...groups.values()].filter((g) => byGroup.has(g.id) || g.flat).sort((a, b) => a.start - b.start);
   for (const g of order) checkGroup(ctx, table, deltas, g, byGroup.get(g.id) ?? []);
   facts.forEach((f, i) => {
     if (f.measure === "completion" || f.measure === "diffrate") checkCompletion(ctx, table, f, facts, i);
-    else if (f.measure === "share") checkShare(ctx, table, f, facts, i);
+    else if (f.measure === "share") checkShare(ctx, table, f, facts, i, heads);
     else if (f.measure === "rate" && f.fig.kind === "bare" && f.fig.end < ctx.prose.text.length - 1) add(ctx, FACT_RULES.percentSign, "warning", span([f]), `变动率 ${fmt(f.fig.value)} 缺少“%”`);
   });
   checkIdentities(ctx, [table, deltas]);
@@ -321,7 +327,7 @@ export function factRules(ctx: FactContext): void {
 /** "X 万元，其中：A a 万元、B b 万元…" over names outside the known identities: parts over the whole are an error. */
 function checkLists(ctx: FactContext, facts: Fact[]): void {
   const lists = new Map<Fact, Fact[]>();
-  for (const f of facts) if (f.listOf) lists.set(f.listOf, [...(lists.get(f.listOf) ?? []), f]);
+  for (const f of facts) if (f.listOf) lists.get(f.listOf)?.push(f) ?? lists.set(f.listOf, [f]);
   for (const [whole, parts] of lists) {
     if (parts.length < 2 || !whole.subject || IN_HIERARCHY.has(whole.subject.id) || parts.some((p) => !p.subject || IN_HIERARCHY.has(p.subject.id) || p.fig.kind !== whole.fig.kind)) continue;
     const total = sumIntervals(parts.map((p) => p.fig.iv));

@@ -21,16 +21,29 @@ export const sideKey = (s: Side) => `${s.kind}@${s.period}`;
 // a total said of both sides at once ("收支总计") is each side's total
 const ALIASES: Record<string, string[]> = { 收支总计: ["收入总计", "支出总计"], 财政拨款收支总计: ["财政拨款收入总计", "财政拨款支出总计"] };
 
+/** The index of the first element whose position is above `pos` (positions ascending). */
+export function after<T>(list: readonly T[], pos: number, at: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (at(list[m]!) <= pos) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+const posOf = (v: Value) => v.pos;
+
 export class ValueTable {
   private readonly rows = new Map<string, Value[]>();
 
   add(v: Value): void {
     for (const s of [v.subject, ...(ALIASES[v.subject] ?? [])]) {
       const k = `${s}|${v.key}`;
-      const list = this.rows.get(k) ?? [];
-      list.push({ ...v, subject: s });
-      list.sort((a, b) => a.pos - b.pos);
-      this.rows.set(k, list);
+      let list = this.rows.get(k);
+      if (!list) this.rows.set(k, (list = []));
+      list.splice(after(list, v.pos, posOf), 0, { ...v, subject: s });
     }
   }
 
@@ -38,15 +51,19 @@ export class ValueTable {
     return this.rows.get(`${subject}|${key}`) ?? this.rows.get(`${ALIASES[subject]?.[0]}|${key}`) ?? [];
   }
 
-  /** The value last stated before `pos`, else the first after it within `after` characters. */
-  at(subject: string, key: string, pos: number, after = 0): Value | null {
+  /** The values strictly between two positions, in order. */
+  between(subject: string, key: string, lo: number, hi: number): Value[] {
     const list = this.all(subject, key);
-    let best: Value | null = null;
-    for (const v of list) {
-      if (v.pos <= pos) best = v;
-      else if (!best && v.pos - pos <= after) return v;
-    }
-    return best;
+    return list.slice(after(list, lo, posOf), after(list, hi - 1, posOf));
+  }
+
+  /** The value last stated at or before `pos`, else the first after it within `ahead` characters. */
+  at(subject: string, key: string, pos: number, ahead = 0): Value | null {
+    const list = this.all(subject, key);
+    const i = after(list, pos, posOf);
+    if (i > 0) return list[i - 1]!;
+    const next = list[0];
+    return next && next.pos - pos <= ahead ? next : null;
   }
 
   keys(): string[] {

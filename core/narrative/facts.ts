@@ -103,6 +103,7 @@ export function readFacts(prose: Prose, year: number | null): Reading {
   const wholes: { subject: Subject | null; depth: number; fact: Fact | null }[] = [];
   let depth = 0;
   let lastFact: Fact | null = null;
+  const lastActual = new Map<string, Fact>();
   let unresolved = false;
   // "收、支总计各为 A、B 万元": the figures of a pair go to each side in turn
   let pair = -1;
@@ -175,8 +176,7 @@ export function readFacts(prose: Prose, year: number | null): Reading {
         if (g) g.flat = { start: at + m.index, end: at + m.index + m[0].length };
       }
       if (/其中|主要用于|分别为/.test(s) || (sep !== "" && /中$/.test(s) && named)) {
-        let before: Fact | undefined;
-        for (let k = facts.length - 1; k >= 0 && !before; k--) if (facts[k]!.subject?.id === subject?.id && facts[k]!.measure === "actual") before = facts[k];
+        const before = subject ? lastActual.get(subject.id) : undefined;
         wholes.push({ subject, depth, fact: before && before.fig.end <= at && at - before.fig.end < 300 ? before : null });
       }
       if (/各|分别/.test(s) && subject?.id === "收支总计") pair = 0;
@@ -276,6 +276,7 @@ export function readFacts(prose: Prose, year: number | null): Reading {
     const list = wholes.at(-1);
     if (fact.measure === "actual" && list?.fact && list.depth === depth && list.fact.subject?.id !== subject?.id) fact.listOf = list.fact;
     facts.push(fact);
+    if (fact.measure === "actual" && subject) lastActual.set(subject.id, fact);
     lastFact = fact;
     figureInSentence = true;
   }

@@ -64,7 +64,11 @@ export function scanFigures(text: string): Figure[] {
     let end = i + raw.length;
     const negative = text[i - 1] === "-" && !isDigit(text[i - 2]);
     const after = text[end];
-    // a year, list numbering and dates are not figures
+    // a year, list numbering, dates and digit runs no amount has are not figures
+    if (raw.length > 24) {
+      i = end;
+      continue;
+    }
     if (raw.length === 4 && !m[2] && after === "年" && /^(19|20)/.test(raw)) {
       i = end;
       continue;

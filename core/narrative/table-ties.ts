@@ -10,6 +10,7 @@ import type { Findings } from "../rules/finding.ts";
 import type { BalanceTable, CodedRow, CodedTable, Disclosure, EconomicTable, Figure, SangongTable } from "../tables/model.ts";
 import { tableName } from "../tables/table-ids.ts";
 import type { Claim } from "./claims.ts";
+import { after } from "./fact-values.ts";
 import type { Fact } from "./facts.ts";
 import { bounds } from "./intervals.ts";
 import type { Prose } from "./prose.ts";
@@ -171,7 +172,7 @@ export function tieToTables(ctx: TieContext): Coverage & { tiedFacts: Set<Fact> 
       continue;
     }
     compare(ctx, c, c.value, cell, `“${ind.name}”`);
-    values.set(ind.id, [...(values.get(ind.id) ?? []), { value: c.value, claim: c }]);
+    values.get(ind.id)?.push({ value: c.value, claim: c }) ?? values.set(ind.id, [{ value: c.value, claim: c }]);
   }
 
   // each explained 项: its path, then its 决算
@@ -182,7 +183,8 @@ export function tieToTables(ctx: TieContext): Coverage & { tiedFacts: Set<Fact> 
     if (!row) return;
     explained.add(row);
     const stop = Math.min(paths[i + 1]?.start ?? Number.MAX_SAFE_INTEGER, c.end + 200);
-    const actual = ctx.actuals.find((f) => f.fig.start > c.end && f.fig.start < stop);
+    const next = ctx.actuals[after(ctx.actuals, c.end, (f) => f.fig.start)];
+    const actual = next && next.fig.start < stop ? next : undefined;
     if (actual && row.figures.小计) {
       compare(ctx, actual.fig, actual.fig.value, row.figures.小计, `${c.names[2]}（项）决算`);
       tied.add(actual);

@@ -5,7 +5,7 @@ import { nameKey } from "../codes/name-key.ts";
 import type { Edition } from "../codes/edition.ts";
 import type { Findings, Severity } from "../rules/finding.ts";
 import { type Claim, COMPARING } from "./claims.ts";
-import { type ValueTable, agree, signOf, sub } from "./fact-values.ts";
+import { type ValueTable, after, agree, signOf, sub } from "./fact-values.ts";
 import type { Fact } from "./facts.ts";
 import type { Prose } from "./prose.ts";
 import { lastSubject } from "./subjects.ts";
@@ -33,6 +33,7 @@ export interface TextContext {
   facts: Fact[];
   values: ValueTable;
   used: Set<Fact>;
+  sentenceStarts: number[];
 }
 
 const fmt = (d: { toFixed(n: number): string; scale: number }) => d.toFixed(Math.max(d.scale, 2));
@@ -50,13 +51,16 @@ function add(ctx: TextContext, rule: string, severity: Severity, claim: Claim, m
   });
 }
 
+/** Where the sentence holding `pos` starts. */
+const sentenceOf = (ctx: TextContext, pos: number) => ctx.sentenceStarts[after(ctx.sentenceStarts, pos, (x) => x) - 1] ?? 0;
+
 /** "决算数大于预算数": the word against the figures of the subject last named before it. */
 function checkCompare(ctx: TextContext, c: Of<"compare">): void {
   const t = ctx.prose.text;
-  const sentenceStart = Math.max(t.lastIndexOf("。", c.start), t.lastIndexOf("\n", c.start)) + 1;
+  const sentenceStart = sentenceOf(ctx, c.start);
   // the subject named in the comparison's own sentence, else the one last spoken of
   let subject = lastSubject(t.slice(Math.max(sentenceStart, c.start - 80), c.start), null)?.subject ?? null;
-  if (!subject) for (const f of ctx.facts) if (f.fig.start < c.start && f.subject) subject = f.subject;
+  for (let i = after(ctx.facts, c.start, (f) => f.fig.start) - 1; !subject && i >= 0; i--) subject = ctx.facts[i]!.subject;
   if (subject && ctx.year) {
     const period = ctx.year;
     const actual = ctx.values.at(subject.id, `actual@${period}`, c.start);
@@ -110,7 +114,7 @@ function checkYears(ctx: TextContext): void {
   const t = ctx.prose.text;
   for (const c of ctx.claims) {
     if (c.kind !== "year" || !c.comparing) continue;
-    const sentenceStart = Math.max(t.lastIndexOf("。", c.start), t.lastIndexOf("\n", c.start)) + 1;
+    const sentenceStart = sentenceOf(ctx, c.start);
     const own = /((?:19|20)\d{2})年/.exec(t.slice(sentenceStart, c.start));
     const period = own && !COMPARING.test(t.slice(Math.max(sentenceStart, sentenceStart + own.index - 3), sentenceStart + own.index)) ? Number(own[1]) : y;
     if (c.year >= period) add(ctx, NARRATIVE_RULES.year, "error", c, `与 ${c.year} 年比较，但所述为 ${period} 年：比较的年份应早于 ${period} 年`, String(period - 1), String(c.year));
