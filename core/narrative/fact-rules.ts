@@ -229,7 +229,7 @@ function partValue(table: ValueTable, whole: string, subject: string, key: strin
   if (found) return found;
   const rule = PARTS.find((p) => p.whole === subject);
   if (!rule) return null;
-  const parts = rule.parts.map((p) => partValue(table, subject, p, key, lo, hi, anchor));
+  const parts = rule.parts.map((p) => partValue(table, whole, p, key, lo, hi, anchor));
   if (parts.some((p) => !p)) return null;
   const ps = parts as Value[];
   return { subject, key, value: ps.reduce((a, p) => a.add(p.value), ps[0]!.value.sub(ps[0]!.value)), iv: sumIntervals(ps.map((p) => p.iv)), pos: Math.max(...ps.map((p) => p.pos)), from: ps.flatMap((p) => p.from), derived: true };

@@ -61,6 +61,8 @@ const SENTENCE_END = new Set(["。", "！", "？", "\n"]);
 const UP = /(增加|增长|增支|新增|上升|提高|增幅|增)(了|为|率为?)?$/;
 const DOWN = /(减少|下降|降低|减支|节约|压减|减幅|减)(了|为|率为?)?$/;
 const COMPARE = /(?:比|较|与|相较于|对比|同比)(?:上年度?|上一年度?|同期|年初|全年|(?:19|20)\d{2}年度?)?[^比较与]{0,10}?$/;
+// words that say what a figure is of a subject, not which subject it is
+const MEASURE_WORDS = /其中|主要|包括|合计|共计|累计|分别|预算|决算|完成|比|较|增|减|降|长|升|幅|率|持平|占|上年|同期|总计|支出|收入/;
 const FLAT = /持平|无增减|无变化|没有变化|未发生变化/;
 const FUND_WORDS = /一般公共预算|部门预算|预算单位|预算法|预算管理|预算信息|预决算/g;
 const YEAR = /((?:19|20)\d{2})年/g;
@@ -103,18 +105,27 @@ export function readFacts(prose: Prose, year: number | null): Reading {
   const wholes: { subject: Subject | null; depth: number; fact: Fact | null }[] = [];
   let depth = 0;
   let lastFact: Fact | null = null;
-  const lastActual = new Map<string, Fact>();
+  let namedEnd = -1;
+  const lastStated = new Map<string, Fact>();
   let unresolved = false;
   // "收、支总计各为 A、B 万元": the figures of a pair go to each side in turn
   let pair = -1;
+  let paired = false;
 
-  const newGroup = (at: number) => {
+  // the comparison each subject is in while one comparison holds ("较上年各减少 A、B，各下降 x%、y%")
+  const bySubject = new Map<string, Group>();
+  const newGroup = (at: number, fresh = true) => {
+    if (fresh) bySubject.clear();
     group = { id: ++groupId, subject, cur: { kind: curKind, period }, base: explicitBase ? base : { kind: "actual", period: period - 1 }, start: at };
     groups.set(group.id, group);
+    if (subject) bySubject.set(subject.id, group);
   };
   const ensureGroup = (at: number) => {
     const g = group as Group | null;
-    if (!g || g.subject?.id !== subject?.id) newGroup(at);
+    if (g && g.subject?.id === subject?.id) return;
+    const known = subject ? bySubject.get(subject.id) : undefined;
+    if (known) group = known;
+    else newGroup(at, false);
   };
 
   /** Reads the words between figures: subjects, comparisons, lists, 持平, years, up to `end`. */
@@ -151,6 +162,7 @@ export function readFacts(prose: Prose, year: number | null): Reading {
       }
       if (/[(（]?增加[（(]减少[)）]|增长[（(]下降[)）]|减少[（(]增加[)）]/.test(s)) unresolved = true;
       const named = lastSubject(s, subject);
+      if (named) namedEnd = at + named.end;
       if (named && named.subject.id !== subject?.id) {
         subject = named.subject;
         explicitBase = false;
@@ -176,10 +188,13 @@ export function readFacts(prose: Prose, year: number | null): Reading {
         if (g) g.flat = { start: at + m.index, end: at + m.index + m[0].length };
       }
       if (/其中|主要用于|分别为/.test(s) || (sep !== "" && /中$/.test(s) && named)) {
-        const before = subject ? lastActual.get(subject.id) : undefined;
+        const before = subject ? lastStated.get(subject.id) : undefined;
         wholes.push({ subject, depth, fact: before && before.fig.end <= at && at - before.fig.end < 300 ? before : null });
       }
-      if (/各|分别/.test(s) && subject?.id === "收支总计") pair = 0;
+      if (/各|分别/.test(s) && (subject?.id === "收支总计" || paired)) {
+        pair = 0;
+        paired = true;
+      }
     }
     if (sep === "(" || sep === "（") depth++;
     if (sep === ")" || sep === "）") {
@@ -203,6 +218,8 @@ export function readFacts(prose: Prose, year: number | null): Reading {
       group = null;
       lastFact = null;
       unresolved = false;
+      paired = false;
+      bySubject.clear();
     }
   };
 
@@ -214,13 +231,31 @@ export function readFacts(prose: Prose, year: number | null): Reading {
     const clause = t.slice(Math.max(clauseStart, fig.start - 80), fig.start);
     const plain = lead.replace(FUND_WORDS, "");
     const sentence = sentenceStarts.length - 1;
-    if (pair >= 0 && subject?.id === "收支总计") subject = subjectById(pair++ % 2 === 0 ? "收入总计" : "支出总计");
-    else if (pair >= 1 && (subject?.id === "收入总计" || subject?.id === "支出总计")) subject = subjectById(pair++ % 2 === 0 ? "收入总计" : "支出总计");
+    const list = wholes.at(-1);
+    // in a list, an item named with words no subject pattern knows ("轿车 5 辆") is a subject of its own
+    const itemName = /([\u4e00-\u9fa5]{2,12})(?:为|是|共|计)?$/.exec(lead);
+    if (list?.fact && namedEnd < fig.start - lead.length && itemName && !MEASURE_WORDS.test(lead)) {
+      subject = { id: `名:${itemName[1]}`, name: itemName[1]! };
+      group = null;
+    }
+    if (pair >= 0 && paired) {
+      subject = subjectById(pair++ % 2 === 0 ? "收入总计" : "支出总计");
+      if (pair > 1) group = null;
+    }
     const fact: Fact = { fig, subject, measure: "unknown", period, group: 0, label: lead, sentence };
     if (unresolved) fact.unresolved = true;
     const dir: -1 | 0 | 1 = UP.test(lead) ? 1 : DOWN.test(lead) ? -1 : 0;
     const prev = lastFact as Fact | null;
-    if (fig.kind === "percent" || fig.kind === "bare") {
+    if (prev && /^[、和及]$/.test(lead) && prev.fig.kind === fig.kind && prev.measure !== "unknown" && prev.measure !== "actual") {
+      // "分别减少 A、B 万元", "各下降 x%、y%": the second of a run is what the first is
+      fact.measure = prev.measure;
+      if (prev.dir !== undefined) fact.dir = prev.dir;
+      if (prev.side) fact.side = prev.side;
+      if (fact.measure === "delta" || fact.measure === "rate") {
+        ensureGroup(fig.start);
+        fact.group = (group as Group | null)!.id;
+      }
+    } else if (fig.kind === "percent" || fig.kind === "bare") {
       const share = /占(?:比)?(?:为)?([^占]{0,20}?)(?:的)?(?:比重|比例)?(?:为)?$/.exec(lead);
       if (share) {
         fact.measure = "share";
@@ -268,15 +303,24 @@ export function readFacts(prose: Prose, year: number | null): Reading {
           fact.measure = "actual";
           fact.side = { kind: "actual", period: yearHere && !cue ? Number(yearHere[1]) : period };
           if (group && (group as Group).subject?.id === subject?.id && fact.side.kind === (group as Group).cur.kind) group = null;
+          if (subject) bySubject.delete(subject.id);
         }
         if (fact.side && fact.side.kind === "actual" && fact.side.period === Y - 1 && fact.measure === "actual") fact.measure = "prior";
       }
     }
     if (fact.measure === "share" && fact.shareOf === undefined) fact.shareOf = wholes.at(-1)?.subject ?? null;
-    const list = wholes.at(-1);
-    if (fact.measure === "actual" && list?.fact && list.depth === depth && list.fact.subject?.id !== subject?.id) fact.listOf = list.fact;
+    if (fact.measure === "actual" && list?.fact && list.depth === depth && list.fact.subject?.id !== subject?.id) {
+      fact.listOf = list.fact;
+      // the parts of a budget are budgets: a list takes its whole's side unless it names its own
+      if (list.fact.side && !/决算|预算|上年/.test(lead)) {
+        fact.side = list.fact.side;
+        fact.measure = list.fact.measure;
+      }
+    }
     facts.push(fact);
-    if (fact.measure === "actual" && subject) lastActual.set(subject.id, fact);
+    // a subject's headline figure, the whole of a list after it: the first it states in a sentence, not a base
+    const headline = subject ? lastStated.get(subject.id) : undefined;
+    if ((fact.measure === "actual" || fact.measure === "budget" || fact.measure === "prior") && subject && !fact.group && headline?.sentence !== sentence) lastStated.set(subject.id, fact);
     lastFact = fact;
     figureInSentence = true;
   }

@@ -2,6 +2,7 @@
 // 科目 paths in the edition, years in comparison slots and headings, template residue, blanks and drafting slips.
 
 import { nameKey } from "../codes/name-key.ts";
+import { toHalfWidth } from "../fullwidth.ts";
 import type { Edition } from "../codes/edition.ts";
 import type { Findings, Severity } from "../rules/finding.ts";
 import { type Claim, COMPARING } from "./claims.ts";
@@ -120,7 +121,7 @@ function checkYears(ctx: TextContext): void {
     if (c.year >= period) add(ctx, NARRATIVE_RULES.year, "error", c, `与 ${c.year} 年比较，但所述为 ${period} 年：比较的年份应早于 ${period} 年`, String(period - 1), String(c.year));
   }
   ctx.prose.lines.forEach((raw, i) => {
-    const line = raw.trim();
+    const line = toHalfWidth(raw).replace(/\s+/g, "");
     if (line.length > 60 || /[，,。；;]/.test(line) || !/决算|情况说明|公开|预算/.test(line)) return;
     for (const m of line.matchAll(/((?:19|20)\d{2})年/g)) {
       const year = Number(m[1]);
