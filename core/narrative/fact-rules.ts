@@ -235,7 +235,7 @@ function partValue(table: ValueTable, whole: string, subject: string, key: strin
   return { subject, key, value: ps.reduce((a, p) => a.add(p.value), ps[0]!.value.sub(ps[0]!.value)), iv: sumIntervals(ps.map((p) => p.iv)), pos: Math.max(...ps.map((p) => p.pos)), from: ps.flatMap((p) => p.from), derived: true };
 }
 
-function checkIdentities(ctx: FactContext, tables: ValueTable[]): void {
+function checkIdentities(ctx: FactContext, tables: ValueTable[], reported: Set<Fact>): void {
   const seen = new Set<string>();
   for (const table of tables) {
     for (const key of table.keys()) {
@@ -262,6 +262,7 @@ function checkIdentities(ctx: FactContext, tables: ValueTable[]): void {
           if (seen.has(id)) return;
           seen.add(id);
           const whole = w.from.find((f) => f.subject?.id === rule.whole) ?? w.from[0]!;
+          reported.add(whole);
           const more = !key.includes("-") && sumValue.cmp(w.value) > 0;
           add(ctx, FACT_RULES.parts, "error", span([whole]), `“${subjectById(rule.whole).name}”${describe(key)}为 ${fmt(w.value)}，而${names}${complete ? "之和" : "中已列各项之和"}为 ${fmt(sumValue)}${more ? "，超过了总数" : ""}`, fmt(sumValue), fmt(w.value));
         });
@@ -320,21 +321,38 @@ export function factRules(ctx: FactContext): void {
     else if (f.measure === "share") checkShare(ctx, table, f, facts, i, heads);
     else if (f.measure === "rate" && f.fig.kind === "bare" && f.fig.end < ctx.prose.text.length - 1) add(ctx, FACT_RULES.percentSign, "warning", span([f]), `变动率 ${fmt(f.fig.value)} 缺少“%”`);
   });
-  checkIdentities(ctx, [table, deltas]);
-  checkLists(ctx, facts);
+  const reported = new Set<Fact>();
+  checkIdentities(ctx, [table, deltas], reported);
+  checkLists(ctx, facts, reported);
 }
 
-/** "X 万元，其中：A a 万元、B b 万元…" over names outside the known identities: parts over the whole are an error. */
-function checkLists(ctx: FactContext, facts: Fact[]): void {
+/**
+ * "X 万元，其中：A a 万元、B b 万元…": the items a list names (an item's own sub-items aside) against its whole.
+ * More than the whole is an error; less is a warning only when the list is complete (every part of a known
+ * whole covered, or a list of other names closed by its sentence).
+ */
+function checkLists(ctx: FactContext, facts: Fact[], reported: Set<Fact>): void {
   const lists = new Map<Fact, Fact[]>();
   for (const f of facts) if (f.listOf) lists.get(f.listOf)?.push(f) ?? lists.set(f.listOf, [f]);
-  for (const [whole, parts] of lists) {
-    if (parts.length < 2 || !whole.subject || IN_HIERARCHY.has(whole.subject.id) || parts.some((p) => !p.subject || IN_HIERARCHY.has(p.subject.id) || p.fig.kind !== whole.fig.kind)) continue;
+  for (const [whole, members] of lists) {
+    if (!whole.subject) continue;
+    const ids = new Set(members.map((m) => m.subject?.id));
+    const parts = members.filter((p) => p.subject && p.fig.kind === whole.fig.kind && p.side?.kind === whole.side?.kind && !ancestorIn(p.subject.id, ids));
+    if (parts.length < 2 || parts.some((p) => p.subject!.id === whole.subject!.id)) continue;
     const total = sumIntervals(parts.map((p) => p.fig.iv));
     for (const f of [whole, ...parts]) ctx.used.add(f);
     if (agree(total, whole.fig.iv)) continue;
     const sumValue = parts.reduce((a, p) => a.add(p.fig.value), whole.fig.value.sub(whole.fig.value));
     const over = sumValue.cmp(whole.fig.value) > 0;
+    const rule = PARTS.find((r) => r.whole === whole.subject!.id);
+    const complete = rule ? rule.parts.every((p) => ids.has(p) || PARTS.some((r) => r.whole === p && r.parts.every((q) => ids.has(q)))) : !IN_HIERARCHY.has(whole.subject.id);
+    if ((!over && !complete) || reported.has(whole)) continue;
     add(ctx, FACT_RULES.parts, over ? "error" : "warning", span([whole]), `“${whole.subject.name}”${fmt(whole.fig.value)}${unitOf(whole)}，其中所列各项之和为 ${fmt(sumValue)}${unitOf(whole)}${over ? "，超过了总数" : "（若有未列项目请补充）"}`, fmt(sumValue), fmt(whole.fig.value));
   }
+}
+
+/** Whether a subject is a part (at any depth) of one of `ids`. */
+function ancestorIn(id: string, ids: Set<string | undefined>): boolean {
+  for (const r of PARTS) if (r.parts.includes(id) && (ids.has(r.whole) || ancestorIn(r.whole, ids))) return true;
+  return false;
 }

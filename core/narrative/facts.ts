@@ -107,6 +107,7 @@ export function readFacts(prose: Prose, year: number | null): Reading {
   let lastFact: Fact | null = null;
   let namedEnd = -1;
   const lastStated = new Map<string, Fact>();
+  const headlines = new Map<number, Fact>();
   let unresolved = false;
   // "收、支总计各为 A、B 万元": the figures of a pair go to each side in turn
   let pair = -1;
@@ -188,8 +189,13 @@ export function readFacts(prose: Prose, year: number | null): Reading {
         if (g) g.flat = { start: at + m.index, end: at + m.index + m[0].length };
       }
       if (/其中|主要用于|分别为/.test(s) || (sep !== "" && /中$/.test(s) && named)) {
-        const before = subject ? lastStated.get(subject.id) : undefined;
-        wholes.push({ subject, depth, fact: before && before.fig.end <= at && at - before.fig.end < 300 ? before : null });
+        // the whole: the current subject's headline in this sentence, else the previous sentence's headline
+        const sentence = sentenceStarts.length - 1;
+        const own = subject ? lastStated.get(subject.id) : undefined;
+        const mentioned = named && /中$/.test(s);
+        const before = own && (own.sentence === sentence || mentioned) ? own : figureInSentence ? undefined : headlines.get(sentence - 1);
+        const fact = before && before.fig.end <= at && at - before.fig.end < 300 ? before : null;
+        wholes.push({ subject: fact?.subject ?? subject, depth, fact });
       }
       if (/各|分别/.test(s) && (subject?.id === "收支总计" || paired)) {
         pair = 0;
@@ -320,7 +326,10 @@ export function readFacts(prose: Prose, year: number | null): Reading {
     facts.push(fact);
     // a subject's headline figure, the whole of a list after it: the first it states in a sentence, not a base
     const headline = subject ? lastStated.get(subject.id) : undefined;
-    if ((fact.measure === "actual" || fact.measure === "budget" || fact.measure === "prior") && subject && !fact.group && headline?.sentence !== sentence) lastStated.set(subject.id, fact);
+    if ((fact.measure === "actual" || fact.measure === "budget" || fact.measure === "prior") && subject && !fact.group) {
+      if (headline?.sentence !== sentence) lastStated.set(subject.id, fact);
+      if (!headlines.has(sentence)) headlines.set(sentence, fact);
+    }
     lastFact = fact;
     figureInSentence = true;
   }
