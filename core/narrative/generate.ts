@@ -28,11 +28,24 @@ interface Ctx extends WriteInput {
 const totalRow = (t: CodedTable | undefined) => t?.rows.find((r) => r.isTotal);
 const isZero = (d: Decimal | undefined) => !d || d.isZero();
 
+// how a clerk knows the supplementary figures a template does not label itself
+const FIELD_LABELS: Record<string, string> = {
+  "prior.收支总计": "上年收入支出总计",
+  "prior.财政拨款收支总计": "上年财政拨款收入支出总计",
+  "prior.一般公共预算财政拨款支出": "上年一般公共预算财政拨款支出",
+  "prior.三公.合计": "上年“三公”经费决算",
+};
+
+/** The supplementary figure's name as the clerk sees it in 补充资料, never its internal key. */
+function fieldLabel(ctx: Ctx, key: string): string {
+  return ctx.template?.supplementary?.fields.find((f) => f.key === key)?.label ?? FIELD_LABELS[key] ?? key.replace(/^prior\./, "上年").replace(/^budget\./, "年初预算").replace(/\./g, "");
+}
+
 /** "与2023年度相比，X增加…" — or a marked blank when the prior figure is not given. */
 function change(ctx: Ctx, subject: string, current: Decimal, priorKey: string): string {
   const prior = ctx.supplementary.get(priorKey);
-  if (!prior) return `与${ctx.year - 1}年度相比，${subject}${blank(`与上年比较（补充资料“${priorKey}”）`)}。`;
-  return changeSentence(subject, current, prior, `${ctx.year - 1}年度`);
+  if (!prior) return `与${ctx.year - 1}年度相比，${subject}${blank(`与上年比较（请在补充资料中填写“${fieldLabel(ctx, priorKey)}”）`)}。`;
+  return changeSentence(subject, current, prior, `${ctx.year - 1}年度`, true);
 }
 
 /** "其中：A x万元，占p%；B …" over the non-zero parts. */
@@ -54,6 +67,7 @@ const BLANK_NAMES: Record<string, string> = { reason: "主要原因", budget: "�
 /** "增加 7.87 万元，增长 2.19%" (or 持平 / 新增), for a template's {yoy}. */
 function yoyPhrase(ctx: Ctx, current: Decimal, priorKey: string): string | undefined {
   const prior = ctx.supplementary.get(priorKey);
+  // the templates' {yoy} keeps yoy()'s spacing, which hosts and their tests quote as it is
   return prior ? yoy(current, prior).phrase : undefined;
 }
 
