@@ -29,7 +29,7 @@ export interface Coverage {
   /** figures that can be tied to a table cell, and how many were */
   found: number;
   tied: number;
-  /** every figure of the text, and how many some check used */
+  /** the figures of the text (amounts and rates; counts when a check used them), and how many some check used */
   figures: number;
   checked: number;
 }
@@ -74,7 +74,9 @@ export function checkNarrative(text: string, out: Findings, o: NarrativeOptions 
     out.notChecked.push({ rule: UNCHECKED_RULE, why: `第 ${prose.lineOf(f.fig.start)} 行“${prose.excerpt(Math.max(f.fig.start - 12, 0), f.fig.end)}”未核对：${why}` });
   }
   if (unchecked.length > UNCHECKED_LISTED) out.skip(UNCHECKED_RULE, `另有 ${unchecked.length - UNCHECKED_LISTED} 个数字未核对（未逐一列出）`);
-  return { year, coverage: { ...tie, figures: reading.facts.length, checked: reading.facts.filter((f) => used.has(f)).length } };
+  // coverage is over the money figures and rates; a count (团组, 辆, 机构 …) counts when some check used it
+  const counted = reading.facts.filter((f) => f.fig.kind !== "count" || used.has(f));
+  return { year, coverage: { ...tie, figures: counted.length, checked: counted.filter((f) => used.has(f)).length } };
 }
 
 /** The report year a text is about: the most frequent year it names that is not a comparison. */

@@ -21,6 +21,7 @@ export const FACT_RULES = {
   direction: "narrative.direction-missing",
   totals: "narrative.totals-equal",
   balance: "narrative.carryover",
+  restated: "narrative.restated",
 } as const;
 
 export interface FactContext {
@@ -321,6 +322,7 @@ export function factRules(ctx: FactContext): void {
     else if (f.measure === "share") checkShare(ctx, table, f, facts, i, heads);
     else if (f.measure === "rate" && f.fig.kind === "bare" && f.fig.end < ctx.prose.text.length - 1) add(ctx, FACT_RULES.percentSign, "warning", span([f]), `变动率 ${fmt(f.fig.value)} 缺少“%”`);
   });
+  checkRestated(ctx);
   const reported = new Set<Fact>();
   checkIdentities(ctx, [table, deltas], reported);
   checkLists(ctx, facts, reported);
@@ -355,4 +357,23 @@ function checkLists(ctx: FactContext, facts: Fact[], reported: Set<Fact>): void 
 function ancestorIn(id: string, ids: Set<string | undefined>): boolean {
   for (const r of PARTS) if (r.parts.includes(id) && (ids.has(r.whole) || ancestorIn(r.whole, ids))) return true;
   return false;
+}
+
+/**
+ * A figure stated again ("1.因公出国（境）费支出 0 万元" after the summary) must be the same figure; a text may
+ * cover two scopes (全州, then 州本级) under the same words, so a difference is only a note.
+ */
+function checkRestated(ctx: FactContext): void {
+  const seen = new Map<string, Value>();
+  for (const f of ctx.reading.facts) {
+    if (!f.subject || !f.side || f.group || f.fig.kind === "percent" || f.fig.kind === "bare" || (f.measure !== "actual" && f.measure !== "budget" && f.measure !== "prior")) continue;
+    const key = `${f.fig.kind === "count" ? "n:" : ""}${sideKey(f.side)}|${f.subject.id}`;
+    const before = seen.get(key);
+    seen.set(key, stated(f, key));
+    if (!before || before.from[0]!.sentence === f.sentence) continue;
+    ctx.used.add(f).add(before.from[0]!);
+    if (!agree(before.iv, f.fig.iv)) {
+      add(ctx, FACT_RULES.restated, "info", span([f]), `“${f.subject.name}”前文为 ${fmt(before.value)}，此处为 ${fmt(f.fig.value)}（若口径不同可忽略）`, fmt(before.value), fmt(f.fig.value));
+    }
+  }
 }

@@ -52,7 +52,7 @@ const KNOWN: [string, string, string][] = [
 const BARE = `(?<![\\u4e00-\\u9fa5])(?:收入|支出)(?=增|减|较|比|[，,]?(?:增|减))`;
 const KNOWN_RE = new RegExp(KNOWN.map(([, , re], i) => `(?<k${i}>${re})`).join("|") + `|(?<bare>${BARE})`, "g");
 // any other named amount: a short run of name characters ending in what amounts are called
-const GENERIC_RE = /([\u4e00-\u9fa5（）()]{1,14}?(?:经费|费用|费|支出|收入|资金|金额|补助|保有量|购置数|团组数?|批次|人次))(?=为|是|达|共计|合计|决算|预算|支出|[\d，,：:]|$)/g;
+const GENERIC_RE = /([\u4e00-\u9fa5（）()]{1,14}?(?:经费|费用|费|支出|收入|资金|金额|补助|保有量|购置数|团组数?|批次|人次))(?=为|是|达|共计|合计|决算|预算|支出|增|减|较|比|同比|与|[\d，,：:]|$)/g;
 // a 科目 named with its level: "高等教育（项）" is a subject of its own
 const PATH_RE = /([\u4e00-\u9fa5]{1,20}?)[（(](?:类|款|项)[)）](?![\u4e00-\u9fa5]{1,20}?[（(](?:款|项)[)）])/g;
 const NOT_NAME = /^(?:其中|主要|包括|全年|共计|合计|本年|年度|全部为|经汇总|较上年|比上年|决算|预算|比|较|与|为)+/;
