@@ -14,7 +14,8 @@ export type Claim =
   | (At & { kind: "residue"; text: string })
   | (At & { kind: "unfilled"; text: string })
   | (At & { kind: "typo"; text: string; fix: string })
-  | (At & { kind: "draft"; text: string });
+  | (At & { kind: "draft"; text: string })
+  | (At & { kind: "unit"; name: string });
 
 /** Residue of template instructions and unchosen alternatives that must never be published. */
 export const RESIDUE =
@@ -31,6 +32,9 @@ const DRAFT = /根据(?:您)?提供的(?:数据|资料|信息)|作为(?:一个)?
 
 /** Words right before a year that make it the year compared with ("比 2020 年"), not "经比较，2021 年". */
 export const COMPARING = /(?:^|[^经比])(?:比|较|与)$|相较于$|对比$/;
+
+// a town's or a street's government named in the text: a report names its own, never another's
+const UNIT = /([\u4e00-\u9fa5]{2,5}?(?:镇|乡|街道))(?:人民政府|办事处)/g;
 
 function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   const g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
@@ -60,5 +64,6 @@ export function readClaims(text: string): Claim[] {
   for (const m of matches(UNFILLED, text)) claims.push({ kind: "unfilled", text: m[0], ...at(m) });
   for (const [re, fix] of TYPOS) for (const m of matches(re, text)) claims.push({ kind: "typo", text: m[0], fix: fix(m), ...at(m) });
   for (const m of matches(DRAFT, text)) claims.push({ kind: "draft", text: m[0], ...at(m) });
+  for (const m of matches(UNIT, text)) claims.push({ kind: "unit", name: m[1]!, ...at(m) });
   return claims.sort((a, b) => a.start - b.start);
 }

@@ -91,6 +91,8 @@ function checkGroup(ctx: FactContext, table: ValueTable, deltas: ValueTable, g: 
     ctx.used.add(delta);
   }
   const dir = delta?.dir || rate?.dir || 0;
+  // the change as stated, for the identities among changes (the amount's own word decides its sign)
+  if (delta?.dir) deltas.add({ subject, key: `${curKey}-${baseKey}`, value: delta.dir < 0 ? delta.fig.value.neg() : delta.fig.value, iv: signedDelta(delta, delta.dir), pos: delta.fig.start, from: [delta], derived: false });
   if (delta?.dir && rate?.dir && delta.dir !== rate.dir) {
     add(ctx, FACT_RULES.yoy, "error", span([delta, rate]), `增减方向不一致：“${WORD(delta.dir, true)}…${WORD(rate.dir, false)}”（增加应配增长，减少应配下降）`);
     ctx.used.add(delta).add(rate);
@@ -138,11 +140,10 @@ function checkGroup(ctx: FactContext, table: ValueTable, deltas: ValueTable, g: 
       }
       judge(ctx, FACT_RULES.yoy, rate, delta ? delta.fig.iv : diff, base.iv, `${WORD(dir || s, false)}率`, `本数 ${fmt(cur.value)}、${baseWord} ${fmt(base.value)}`, [...cur.from, ...base.from, ...(delta ? [delta] : [])]);
     }
-    if (delta || rate) deltas.add({ subject, key: `${curKey}-${baseKey}`, value: cur.value.sub(base.value), iv: delta && dir ? signedDelta(delta, dir) : diff, pos: at, from: delta ? [delta] : [], derived: !delta });
+    if (!delta?.dir && (delta || rate)) deltas.add({ subject, key: `${curKey}-${baseKey}`, value: cur.value.sub(base.value), iv: diff, pos: at, from: [], derived: true });
     return;
   }
 
-  if (delta && dir) deltas.add({ subject, key: `${curKey}-${baseKey}`, value: dir < 0 ? delta.fig.value.neg() : delta.fig.value, iv: signedDelta(delta, dir), pos: delta.fig.start, from: [delta], derived: false });
   if (cur && (delta || g.flat)) {
     // the base the change implies: current − Δ (or the current itself when 持平)
     const implied = delta && dir ? sub(cur.iv, signedDelta(delta, dir)) : cur.iv;

@@ -68,9 +68,10 @@ const FUND_WORDS = /一般公共预算|部门预算|预算单位|预算法|预�
 const YEAR = /((?:19|20)\d{2})年/g;
 
 /** Which side a stretch of words names: the 预算 when it says 预算 after its last 决算. */
-function sideKind(s: string): "actual" | "budget" {
+function sideKind(s: string, otherwise: "actual" | "budget" = "actual"): "actual" | "budget" {
   const plain = s.replace(FUND_WORDS, "");
-  return plain.lastIndexOf("预算") > plain.lastIndexOf("决算") ? "budget" : "actual";
+  const [budget, actual] = [plain.lastIndexOf("预算"), plain.lastIndexOf("决算")];
+  return budget > actual ? "budget" : actual > budget ? "actual" : otherwise;
 }
 
 function baseOf(cue: string, period: number): Side | null {
@@ -97,7 +98,9 @@ export function readFacts(prose: Prose, year: number | null): Reading {
   let figureInSentence = false;
   let clauseStart = 0;
   let base: Side = { kind: "actual", period: Y - 1 };
-  let curKind: "actual" | "budget" = "actual";
+  // a text that never speaks of 决算 (a 部门预算 statement) speaks of budgets throughout
+  const docKind: "actual" | "budget" = !/决算/.test(t) && /部门预算|预算收支|预算增减|预算安排情况/.test(t) ? "budget" : "actual";
+  let curKind: "actual" | "budget" = docKind;
   let explicitBase = false;
   let groupId = 0;
   let group: Group | null = null;
@@ -167,15 +170,17 @@ export function readFacts(prose: Prose, year: number | null): Reading {
       if (named && named.subject.id !== subject?.id) {
         subject = named.subject;
         explicitBase = false;
-        curKind = "actual";
+        curKind = docKind;
         group = null;
       }
       const rest = named ? s.slice(named.end) : s;
       const cue = /(?:比|较|与|相较于|对比|同比)/.exec(rest);
       if (cue) {
         const after = rest.slice(cue.index);
-        const b = baseOf(after, period) ?? (/同比|上年|同期/.test(after) ? { kind: "actual" as const, period: period - 1 } : null);
-        curKind = sideKind(rest.slice(0, cue.index));
+        curKind = sideKind(rest.slice(0, cue.index), docKind);
+        let b = baseOf(after, period);
+        // "预算较上年": a budget is compared with the year before's budget
+        if (b && curKind === "budget" && b.kind === "actual" && !/决算/.test(after) && /上年|上一年|同期|同比/.test(after)) b = { kind: "budget", period: b.period };
         if (b) {
           base = b;
           explicitBase = true;
@@ -220,7 +225,7 @@ export function readFacts(prose: Prose, year: number | null): Reading {
       // the year spoken of holds for the rest of its paragraph
       if (sep === "\n") period = Y;
       explicitBase = false;
-      curKind = "actual";
+      curKind = docKind;
       group = null;
       lastFact = null;
       unresolved = false;
@@ -305,6 +310,9 @@ export function readFacts(prose: Prose, year: number | null): Reading {
         } else if (/上年|上一年/.test(plain)) {
           fact.measure = "prior";
           fact.side = { kind: "actual", period: period - 1 };
+        } else if (docKind === "budget") {
+          fact.measure = "budget";
+          fact.side = { kind: "budget", period: yearHere && !cue ? Number(yearHere[1]) : period };
         } else {
           fact.measure = "actual";
           fact.side = { kind: "actual", period: yearHere && !cue ? Number(yearHere[1]) : period };

@@ -45,7 +45,7 @@ function fieldLabel(ctx: Ctx, key: string): string {
 function change(ctx: Ctx, subject: string, current: Decimal, priorKey: string): string {
   const prior = ctx.supplementary.get(priorKey);
   if (!prior) return `与${ctx.year - 1}年度相比，${subject}${blank(`与上年比较（请在补充资料中填写“${fieldLabel(ctx, priorKey)}”）`)}。`;
-  return changeSentence(subject, current, prior, `${ctx.year - 1}年度`, true);
+  return changeSentence(subject, current, prior, `${ctx.year - 1}年度`);
 }
 
 /** "其中：A x万元，占p%；B …" over the non-zero parts. */
@@ -67,7 +67,6 @@ const BLANK_NAMES: Record<string, string> = { reason: "主要原因", budget: "�
 /** "增加 7.87 万元，增长 2.19%" (or 持平 / 新增), for a template's {yoy}. */
 function yoyPhrase(ctx: Ctx, current: Decimal, priorKey: string): string | undefined {
   const prior = ctx.supplementary.get(priorKey);
-  // the templates' {yoy} keeps yoy()'s spacing, which hosts and their tests quote as it is
   return prior ? yoy(current, prior).phrase : undefined;
 }
 

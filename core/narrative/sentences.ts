@@ -9,18 +9,12 @@ export const blank = (what: string) => `【待填写：${what}】`;
 export const wan = (d: Decimal) => `${d.toFixed(2)}万元`;
 export const pct = (d: Decimal) => `${d.toFixed(2)}%`;
 
-/**
- * "与上年相比，X增加 7.87 万元，增长 2.19%。主要原因：【待填写】。" — 持平 and 新增 where a rate cannot say it. `tight`
- * sets figures without spaces, as the rest of a written 情况说明 does ("增加7.87万元").
- */
-export function changeSentence(subject: string, current: Decimal, prior: Decimal, since = "上年", tight = false): string {
+/** "与上年相比，X增加 7.87 万元，增长 2.19%。主要原因：【待填写】。" — 持平 and 新增 where a rate cannot say it. */
+export function changeSentence(subject: string, current: Decimal, prior: Decimal, since = "上年"): string {
   const y = yoy(current, prior);
   if (y.kind === "flat") return `与${since}相比，${subject}持平。`;
-  return `与${since}相比，${subject}${tight ? tightPhrase(y.phrase) : y.phrase}。主要原因：${blank("增减原因")}。`;
+  return `与${since}相比，${subject}${y.phrase}。主要原因：${blank("增减原因")}。`;
 }
-
-/** "增加 7.87 万元，增长 2.19%" → "增加7.87万元，增长2.19%". */
-export const tightPhrase = (phrase: string) => phrase.replace(/ /g, "");
 
 /** "X 12.34万元，占 5.60%" */
 export function shareSentence(label: string, part: Decimal, whole: Decimal): string {

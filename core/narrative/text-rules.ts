@@ -20,6 +20,7 @@ export const NARRATIVE_RULES = {
   unfilled: "narrative.unfilled",
   typo: "narrative.typo",
   draft: "narrative.draft-leftover",
+  unitName: "narrative.unit-name",
 } as const;
 
 type Of<K extends Claim["kind"]> = Extract<Claim, { kind: K }>;
@@ -122,7 +123,7 @@ function checkYears(ctx: TextContext): void {
   }
   ctx.prose.lines.forEach((raw, i) => {
     const line = toHalfWidth(raw).replace(/\s+/g, "");
-    if (line.length > 60 || /[，,。；;]/.test(line) || !/决算|情况说明|公开|预算/.test(line)) return;
+    if (line.length > 60 || /[，,。；;|｜]/.test(line) || !/情况|说明|公开|报告/.test(line)) return;
     for (const m of line.matchAll(/((?:19|20)\d{2})年/g)) {
       const year = Number(m[1]);
       if (year === y || (year === y + 1 && /预算/.test(line) && !/决算/.test(line)) || /比|较|与|对比/.test(line.slice(Math.max(0, m.index! - 3), m.index))) continue;
@@ -139,6 +140,22 @@ function checkYears(ctx: TextContext): void {
   });
 }
 
+/** The town whose report it is (named most often, the title first) and any other town's government named. */
+function checkUnitNames(ctx: TextContext): void {
+  const units = ctx.claims.filter((c): c is Of<"unit"> => c.kind === "unit");
+  // "长寿湖镇" and "长寿区长寿湖镇" are one town: towns are told apart by the end of their names
+  const keyOf = (name: string) => name.slice(name.endsWith("街道") ? -4 : -3);
+  const counts = new Map<string, number>();
+  for (const u of units) counts.set(keyOf(u.name), (counts.get(keyOf(u.name)) ?? 0) + 1);
+  let own: string | null = null;
+  for (const [key, n] of counts) if (own === null || n > counts.get(own)!) own = key;
+  if (!own || counts.get(own)! < 2) return;
+  for (const u of units) {
+    if (keyOf(u.name) === own) continue;
+    add(ctx, NARRATIVE_RULES.unitName, "warning", u, `本文是“${own}”的报告，此处却写“${keyOf(u.name)}”，疑为套用其他单位的文本`, own, keyOf(u.name));
+  }
+}
+
 export function textRules(ctx: TextContext): void {
   for (const c of ctx.claims) {
     if (c.kind === "compare") checkCompare(ctx, c);
@@ -148,6 +165,7 @@ export function textRules(ctx: TextContext): void {
     else if (c.kind === "typo") add(ctx, NARRATIVE_RULES.typo, "warning", c, `“${c.text}”疑为笔误，应为“${c.fix}”`, c.fix, c.text);
     else if (c.kind === "draft") add(ctx, NARRATIVE_RULES.draft, "warning", c, `“${c.text}”像是起草工具留下的话，不应出现在公开文本中`);
   }
+  checkUnitNames(ctx);
   if (ctx.year) checkYears(ctx);
   else ctx.out.skip(NARRATIVE_RULES.year, "未能确定报告年度（可用 --year 指定），年份未核对");
 }

@@ -184,6 +184,20 @@ describe("words that must not be published, and what must not be flagged", () =>
     });
   });
 
+  it("changes of parts add up to the change of their whole, in a budget statement too", () => {
+    const text = "一、部门预算收支增减情况\n基本支出预算较上年增 12.00 万元。\n工资福利支出较上年增 10.00 万元；商品和服务支出较上年增 1.50 万元；对个人和家庭的补助较上年增 0.50 万元。";
+    both(text, (r, form) => expect(flagged(r), form).toEqual([]), 2018);
+    both(text.replace("增 1.50", "增 3.50"), (r, form) => expect(flagged(r, "narrative.parts").map((f) => lineOf(f)), form).toEqual([2]), 2018);
+  });
+
+  it("another town's government named in a town's report, drafting slips and a drafting tool's words are warnings", () => {
+    const text = "示范镇人民政府2023年度部门决算情况说明\n示范镇人民政府下设党政办。单位构成：行政单位1个：样板镇人民政府（本级）。";
+    expect(flagged(check(text), "narrative.unit-name").map((f) => f.actual)).toEqual(["样板镇"]);
+    expect(flagged(check("2023“三公”经费决支出情况说明")).map((f) => f.rule)).toEqual(["narrative.typo", "narrative.typo"]);
+    expect(flagged(check("根据提供的数据，2023年度公务接待费有所下降。")).map((f) => f.rule)).toEqual(["narrative.draft-leftover"]);
+    expect(flagged(check("主要是解决情况复杂的问题。"))).toEqual([]);
+  });
+
   it("a heading's year must be the report's", () => {
     both("示范县2022年度“三公”经费决算情况说明\n公务接待费 6.00 万元。", (r, form) => expect(flagged(r, "narrative.year").length, form).toBe(1));
   });
