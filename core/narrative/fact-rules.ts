@@ -115,6 +115,7 @@ function checkGroup(ctx: FactContext, table: ValueTable, deltas: ValueTable, g: 
     const around = [...cur.from, ...base.from].filter((f) => f.sentence === first?.sentence);
     if (g.flat && !delta && !rate) {
       for (const f of [...cur.from, ...base.from]) ctx.used.add(f);
+      deltas.add({ subject, key: `${curKey}-${baseKey}`, value: cur.value.sub(cur.value), iv: sub(cur.iv, base.iv), pos: g.flat.start, from: [...cur.from, ...base.from], derived: true });
       if (!agree(cur.iv, base.iv)) {
         add(ctx, FACT_RULES.yoy, "error", g.flat, `写作“持平”，但本数 ${fmt(cur.value)}、${baseWord} ${fmt(base.value)} 不相等`, fmt(base.value), fmt(cur.value));
       }
@@ -341,14 +342,16 @@ function checkLists(ctx: FactContext, facts: Fact[], reported: Set<Fact>): void 
     if (!whole.subject) continue;
     const ids = new Set(members.map((m) => m.subject?.id));
     const parts = members.filter((p) => p.subject && p.fig.kind === whole.fig.kind && p.side?.kind === whole.side?.kind && !ancestorIn(p.subject.id, ids));
-    if (parts.length < 2 || parts.some((p) => p.subject!.id === whole.subject!.id)) continue;
+    // "…11.9 万元，全部为公务用车运行维护费 11.9 万元": a list of one that is the whole
+    if (parts.length < (parts[0]?.listFull ? 1 : 2) || parts.some((p) => p.subject!.id === whole.subject!.id)) continue;
     const total = sumIntervals(parts.map((p) => p.fig.iv));
     for (const f of [whole, ...parts]) ctx.used.add(f);
     if (agree(total, whole.fig.iv)) continue;
     const sumValue = parts.reduce((a, p) => a.add(p.fig.value), whole.fig.value.sub(whole.fig.value));
     const over = sumValue.cmp(whole.fig.value) > 0;
     const rule = PARTS.find((r) => r.whole === whole.subject!.id);
-    const complete = rule ? rule.parts.every((p) => ids.has(p) || PARTS.some((r) => r.whole === p && r.parts.every((q) => ids.has(q)))) : !IN_HIERARCHY.has(whole.subject.id);
+    // a list that names each part of a known whole (or something within it) is meant to be the whole
+    const complete = parts[0]!.listFull || (rule ? rule.parts.every((p) => ids.has(p) || PARTS.some((r) => r.whole === p && r.parts.some((q) => ids.has(q)))) : !IN_HIERARCHY.has(whole.subject.id));
     if ((!over && !complete) || reported.has(whole)) continue;
     add(ctx, FACT_RULES.parts, over ? "error" : "warning", span([whole]), `“${whole.subject.name}”${fmt(whole.fig.value)}${unitOf(whole)}，其中所列各项之和为 ${fmt(sumValue)}${unitOf(whole)}${over ? "，超过了总数" : "（若有未列项目请补充）"}`, fmt(sumValue), fmt(whole.fig.value));
   }

@@ -37,6 +37,8 @@ export interface Fact {
   unresolved?: boolean;
   /** the whole a "其中" list names this figure a part of */
   listOf?: Fact;
+  /** the list said it is all of the whole ("全部为") */
+  listFull?: boolean;
 }
 
 export interface Group {
@@ -105,7 +107,7 @@ export function readFacts(prose: Prose, year: number | null): Reading {
   let groupId = 0;
   let group: Group | null = null;
   // the wholes a list is of: "其中" or "…中，" opens one, a closing bracket or the sentence end closes it
-  const wholes: { subject: Subject | null; depth: number; fact: Fact | null }[] = [];
+  const wholes: { subject: Subject | null; depth: number; fact: Fact | null; full: boolean }[] = [];
   let depth = 0;
   let lastFact: Fact | null = null;
   let namedEnd = -1;
@@ -165,6 +167,7 @@ export function readFacts(prose: Prose, year: number | null): Reading {
         }
       }
       if (/[(（]?增加[（(]减少[)）]|增长[（(]下降[)）]|减少[（(]增加[)）]/.test(s)) unresolved = true;
+      const before = subject;
       const named = lastSubject(s, subject);
       if (named) namedEnd = at + named.end;
       if (named && named.subject.id !== subject?.id) {
@@ -193,14 +196,17 @@ export function readFacts(prose: Prose, year: number | null): Reading {
         const g = group as Group | null;
         if (g) g.flat = { start: at + m.index, end: at + m.index + m[0].length };
       }
-      if (/其中|主要用于|分别为/.test(s) || (sep !== "" && /中$/.test(s) && named)) {
+      if (/其中|主要用于|分别为|全部为|均为/.test(s) || (sep !== "" && /中$/.test(s) && named)) {
         // the whole: the current subject's headline in this sentence, else the previous sentence's headline
         const sentence = sentenceStarts.length - 1;
-        const own = subject ? lastStated.get(subject.id) : undefined;
+        // "其中：A …" names the first item after the opener: the whole is what was spoken of before
+        const opener = /其中|主要用于|分别为|全部为|均为/.exec(s);
+        const of = opener && named && opener.index < named.start ? before : subject;
+        const own = of ? lastStated.get(of.id) : undefined;
         const mentioned = named && /中$/.test(s);
-        const before = own && (own.sentence === sentence || mentioned) ? own : figureInSentence ? undefined : headlines.get(sentence - 1);
-        const fact = before && before.fig.end <= at && at - before.fig.end < 300 ? before : null;
-        wholes.push({ subject: fact?.subject ?? subject, depth, fact });
+        const head = own && (own.sentence === sentence || mentioned) ? own : figureInSentence ? undefined : headlines.get(sentence - 1);
+        const fact = head && head.fig.end <= at && at - head.fig.end < 300 ? head : null;
+        wholes.push({ subject: fact?.subject ?? of, depth, fact, full: /全部为|均为/.test(s) });
       }
       if (/各|分别/.test(s) && (subject?.id === "收支总计" || paired)) {
         pair = 0;
@@ -325,6 +331,7 @@ export function readFacts(prose: Prose, year: number | null): Reading {
     if (fact.measure === "share" && fact.shareOf === undefined) fact.shareOf = wholes.at(-1)?.subject ?? null;
     if (fact.measure === "actual" && list?.fact && list.depth === depth && list.fact.subject?.id !== subject?.id) {
       fact.listOf = list.fact;
+      if (list.full) fact.listFull = true;
       // the parts of a budget are budgets: a list takes its whole's side unless it names its own
       if (list.fact.side && !/决算|预算|上年/.test(lead)) {
         fact.side = list.fact.side;

@@ -41,7 +41,7 @@ function figuresOf(s: string): string[] {
 }
 
 /**
- * One figure of the statement changed on its line (its leading digit moved on by one), so that the statement
+ * One figure of the statement changed on its line (its leading digit moved on by four), so that the statement
  * no longer holds; null when none of the statement's figures stands on the line.
  */
 function mutate(line: string, statement: Statement, index: number): string | null {
@@ -55,10 +55,14 @@ function mutate(line: string, statement: Statement, index: number): string | nul
   const pick = candidates[index % candidates.length]!;
   const m = onLine.find((x) => x[0].replace(/,/g, "") === pick)!;
   const digits = m[0];
+  lastPick = digits;
   const lead = digits.search(/[1-9]/);
-  const changed = lead < 0 ? digits.replace(/0(?=[^0]*$)/, "5") : digits.slice(0, lead) + String((Number(digits[lead]) % 9) + 1) + digits.slice(lead + 1);
+  // a change well past any rounding: the leading digit moved on by four (1→5, 6→1), a zero made 5
+  const changed = lead < 0 ? digits.replace(/0(?=[^0]*$)/, "5") : digits.slice(0, lead) + String(((Number(digits[lead]) + 3) % 9) + 1) + digits.slice(lead + 1);
   return line.slice(0, m.index) + changed + line.slice(m.index + digits.length);
 }
+
+let lastPick = "";
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : "—");
 
@@ -97,7 +101,7 @@ export async function runTextCorpus(dir: string): Promise<boolean> {
       const before = new Set(base.flags.filter((f) => f.line === c.line).map((f) => f.text));
       const after = flags([...lines.slice(0, c.line - 1), changed, ...lines.slice(c.line)].join("\n"), entry.year);
       if (after.flags.some((f) => f.line === c.line && !before.has(f.text))) caught++;
-      else escaped.push(`L${c.line} ${c.what}`);
+      else escaped.push(`L${c.line}（改动 ${lastPick}）${c.what}`);
     });
 
     total.defects += entry.defects.length;

@@ -147,6 +147,12 @@ describe("shares, lists and identities", () => {
     both(text.replace("3 辆", "6 辆"), (r, form) => expect(flagged(r, "narrative.parts").map((f) => f.severity), form).toEqual(["error"]));
   });
 
+  it("“全部为” makes a list of one that is the whole; a list naming each part of a known whole is complete", () => {
+    both("公务用车购置及运行维护费 11.90 万元，全部为公务用车运行维护费 11.90 万元。", (r, form) => expect(flagged(r), form).toEqual([]));
+    both("公务用车购置及运行维护费 15.90 万元，全部为公务用车运行维护费 11.90 万元。", (r, form) => expect(flagged(r, "narrative.parts").map((f) => f.severity), form).toEqual(["warning"]));
+    both("“三公”经费预算总计 31.80 万元，其中：因公出国（境）费 0 万元，公务接待费 11.80 万元，公务用车运行费用 10.00 万元。", (r, form) => expect(flagged(r, "narrative.parts").length, form).toBe(1));
+  });
+
   it("a 其中 list ends with its sentence: the next sentence's figures are not summed into it", () => {
     both("会议费 50.00 万元，其中：场租 20.00 万元、资料费 30.00 万元。培训费 15.00 万元，较上年减少 5.00 万元。", (r, form) => expect(flagged(r), form).toEqual([]));
   });
