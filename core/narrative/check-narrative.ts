@@ -6,11 +6,11 @@ import type { CodesRegistry } from "../codes/codes-registry.ts";
 import type { Findings } from "../rules/finding.ts";
 import type { Disclosure } from "../tables/model.ts";
 import type { Template } from "../templates/template.ts";
-import { readClaims } from "./claims.ts";
+import { type Claim, factClaims, readWordClaims } from "./claims.ts";
 import { factRules } from "./fact-rules.ts";
 import { type Fact, readFacts } from "./facts.ts";
 import { statedTable } from "./fact-values.ts";
-import { toProse } from "./prose.ts";
+import { type Prose, toProse } from "./prose.ts";
 import { tieFigures, tieToTables } from "./table-ties.ts";
 import { textRules } from "./text-rules.ts";
 
@@ -34,10 +34,11 @@ export interface Coverage {
   checked: number;
 }
 
-export function checkNarrative(text: string, out: Findings, o: NarrativeOptions = {}): { year: number | null; coverage: Coverage } {
+/** Checks a narrative; hands back its prose and claims too, so other readers (the score) need not read it again. */
+export function checkNarrative(text: string, out: Findings, o: NarrativeOptions = {}): { year: number | null; coverage: Coverage; prose: Prose; claims: Claim[] } {
   const prose = toProse(text);
-  const claims = readClaims(prose.text);
-  const year = o.year ?? o.disclosure?.year ?? reportYearOf(claims);
+  const words = readWordClaims(prose.text);
+  const year = o.year ?? o.disclosure?.year ?? reportYearOf(words);
   let edition = null;
   try {
     edition = year && o.codes ? o.codes.edition(year) : null;
@@ -45,6 +46,7 @@ export function checkNarrative(text: string, out: Findings, o: NarrativeOptions 
     edition = null;
   }
   const reading = readFacts(prose, year);
+  const claims = [...words, ...factClaims(reading)].sort((a, b) => a.start - b.start);
   const used = new Set<Fact>();
   factRules({ prose, reading, out, used });
   textRules({ prose, claims, year, edition, out, facts: reading.facts, values: statedTable(reading.facts), used, sentenceStarts: reading.sentenceStarts });
@@ -76,11 +78,11 @@ export function checkNarrative(text: string, out: Findings, o: NarrativeOptions 
   if (unchecked.length > UNCHECKED_LISTED) out.skip(UNCHECKED_RULE, `另有 ${unchecked.length - UNCHECKED_LISTED} 个数字未核对（未逐一列出）`);
   // coverage is over the money figures and rates; a count (团组, 辆, 机构 …) counts when some check used it
   const counted = reading.facts.filter((f) => f.fig.kind !== "count" || used.has(f));
-  return { year, coverage: { ...tie, figures: counted.length, checked: counted.filter((f) => used.has(f)).length } };
+  return { year, coverage: { ...tie, figures: counted.length, checked: counted.filter((f) => used.has(f)).length }, prose, claims };
 }
 
 /** The report year a text is about: the most frequent year it names that is not a comparison. */
-function reportYearOf(claims: ReturnType<typeof readClaims>): number | null {
+function reportYearOf(claims: Claim[]): number | null {
   const counts = new Map<number, number>();
   for (const c of claims) if (c.kind === "year" && !c.comparing) counts.set(c.year, (counts.get(c.year) ?? 0) + 1);
   let best: number | null = null;

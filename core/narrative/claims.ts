@@ -1,6 +1,12 @@
-// What a narrative says besides its figures (those are facts, see facts.ts): budget comparisons in words with
-// their reasons, 类（类）款（款）项（项） paths, years, template residue and drafting slips — each with where it
-// stands, so a finding can quote it. Every pattern is bounded, so reading stays linear in the text.
+// What a narrative claims, each with where it stands so a finding can quote it: in words (budget comparisons
+// with their reasons, 类（类）款（款）项（项） paths, years, template residue, drafting slips) and, from its facts
+// (facts.ts), amounts, shares, changes and 持平 in the shapes other parts of core read. Every pattern is
+// bounded, so reading stays linear in the text.
+
+import type { Decimal } from "../decimal.ts";
+import { type Fact, type Reading, readFacts } from "./facts.ts";
+import type { Prose } from "./prose.ts";
+import { COMPARING } from "./words.ts";
 
 interface At {
   start: number;
@@ -8,6 +14,10 @@ interface At {
 }
 
 export type Claim =
+  | (At & { kind: "amount"; label: string; value: Decimal })
+  | (At & { kind: "share"; label: string; value: Decimal; share: Decimal; percent: boolean; base: string })
+  | (At & { kind: "yoy"; subject: string; more: boolean; delta: Decimal; rateWord: "增长" | "下降" | null; rate: Decimal | null; percent: boolean })
+  | (At & { kind: "flat"; subject: string })
   | (At & { kind: "compare"; word: "大于" | "小于" | "等于"; against: "budget" | "prior"; reason: string | null })
   | (At & { kind: "path"; names: [string, string, string] })
   | (At & { kind: "year"; year: number; comparing: boolean })
@@ -30,9 +40,6 @@ const TYPOS: [RegExp, (m: RegExpExecArray) => string][] = [
 // words of a machine or a drafting aid left in the published text
 const DRAFT = /根据(?:您)?提供的(?:数据|资料|信息)|作为(?:一个)?(?:AI|人工智能)|以下是根据|希望(?:以上|这些)(?:内容|信息)对您有/g;
 
-/** Words right before a year that make it the year compared with ("比 2020 年"), not "经比较，2021 年". */
-export const COMPARING = /(?:^|[^经比])(?:比|较|与)$|相较于$|对比$/;
-
 // a town's or a street's government named in the text: a report names its own, never another's
 const UNIT = /([\u4e00-\u9fa5]{2,5}?(?:镇|乡|街道))(?:人民政府|办事处)/g;
 
@@ -44,7 +51,43 @@ function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   }
 }
 
-export function readClaims(text: string): Claim[] {
+/** Everything a narrative claims: its words, and its facts in claim form. `year` dates unnamed figures. */
+export function readClaims(prose: Prose, year: number | null = null): Claim[] {
+  return [...readWordClaims(prose.text), ...factClaims(readFacts(prose, year))].sort((a, b) => a.start - b.start);
+}
+
+// words that make an amount something other than the subject's own figure
+const NOT_AN_AMOUNT = /(增加|减少|预算为|决算为|单价)$/;
+const cleanLabel = (label: string) => label.replace(/^(其中|主要包括|包括)[:：]?/, "").replace(/(为|是|达)$/, "");
+
+/** The words an amount is stated with ("本年收入合计"), or null when the figure is not an amount of its own. */
+export function amountLabel(f: Fact): string | null {
+  return f.measure === "actual" && f.fig.kind === "money" && !NOT_AN_AMOUNT.test(f.label) ? cleanLabel(f.label) : null;
+}
+
+/** A reading's facts as claims: each amount, share, change and 持平. */
+export function factClaims(reading: Reading): Claim[] {
+  const out: Claim[] = [];
+  const { facts } = reading;
+  facts.forEach((f, i) => {
+    const at = { start: f.fig.start - f.label.length, end: f.fig.end };
+    const label = amountLabel(f);
+    if (label !== null) out.push({ kind: "amount", label, value: f.fig.value, ...at });
+    const part = facts[i - 1];
+    if (f.measure === "share" && part?.fig.kind === "money") {
+      out.push({ kind: "share", label: cleanLabel(part.label), value: part.fig.value, share: f.fig.value, percent: f.fig.unit === "%", base: f.shareOf?.name ?? "", start: part.fig.start - part.label.length, end: f.fig.end });
+    }
+    if (f.measure === "delta" && f.fig.kind === "money") {
+      const rate = [facts[i + 1], facts[i + 2]].find((r) => r?.measure === "rate" && r.group === f.group);
+      out.push({ kind: "yoy", subject: f.subject?.name ?? "", more: f.dir !== -1, delta: f.fig.value, rateWord: rate ? (rate.dir === -1 ? "下降" : "增长") : null, rate: rate && !rate.fig.dash ? rate.fig.value : null, percent: rate?.fig.unit === "%", start: at.start, end: rate?.fig.end ?? at.end });
+    }
+  });
+  for (const g of reading.groups.values()) if (g.flat) out.push({ kind: "flat", subject: g.subject?.name ?? "", ...g.flat });
+  return out;
+}
+
+/** What a narrative says in words. */
+export function readWordClaims(text: string): Claim[] {
   const claims: Claim[] = [];
   const at = (m: RegExpExecArray) => ({ start: m.index, end: m.index + m[0].length });
   for (const m of matches(/决算(?:数)?(大于|小于|等于)(上年决算数|上年|(?:年初|全年)?预算数?)(?:的)?(?:主要(?:原因|情况)(?:是|为)?[:：]?([^。\n]{0,200}))?/, text)) {

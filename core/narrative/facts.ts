@@ -4,7 +4,7 @@
 
 import type { Decimal } from "../decimal.ts";
 import { type Figure, scanFigures } from "./figures.ts";
-import { COMPARING } from "./claims.ts";
+import { COMPARING } from "./words.ts";
 import type { Prose } from "./prose.ts";
 import { type Subject, lastSubject, subjectById } from "./subjects.ts";
 

@@ -9,7 +9,7 @@ import { overlaps, point } from "../rounding.ts";
 import type { Findings } from "../rules/finding.ts";
 import type { BalanceTable, CodedRow, CodedTable, Disclosure, EconomicTable, Figure, SangongTable } from "../tables/model.ts";
 import { tableName } from "../tables/table-ids.ts";
-import type { Claim } from "./claims.ts";
+import { type Claim, amountLabel } from "./claims.ts";
 import { after } from "./fact-values.ts";
 import type { Fact } from "./facts.ts";
 import { bounds } from "./intervals.ts";
@@ -31,14 +31,14 @@ export interface TieFigure {
   fact: Fact;
 }
 
-// words that make an amount something other than the indicator's own figure
-const NOT_AN_AMOUNT = /(增加|减少|预算为|决算为|单价)$/;
-
 /** The amounts of a reading that can stand for a table figure. */
 export function tieFigures(facts: Fact[]): TieFigure[] {
-  return facts
-    .filter((f) => f.measure === "actual" && f.fig.kind === "money" && !NOT_AN_AMOUNT.test(f.label))
-    .map((f) => ({ label: f.label.replace(/^(其中|主要包括|包括)[:：]?/, "").replace(/(为|是|达)$/, ""), value: f.fig.value, start: f.fig.start - f.label.length, end: f.fig.end, fact: f }));
+  const out: TieFigure[] = [];
+  for (const f of facts) {
+    const label = amountLabel(f);
+    if (label !== null) out.push({ label, value: f.fig.value, start: f.fig.start - f.label.length, end: f.fig.end, fact: f });
+  }
+  return out;
 }
 
 interface Indicator {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkDisclosure } from "../../core/check-disclosure.ts";
-import type { Finding, Report } from "../../core/rules/finding.ts";
+import { checkNarrative } from "../../core/narrative/check-narrative.ts";
+import { type Finding, Findings, type Report } from "../../core/rules/finding.ts";
 
 // Sentences written for these tests, one per wording a 情况说明 uses; each is checked as typed and as a PDF
 // extraction gives it back (figures torn from their units, spaces inside numbers, full-width digits, a figure
@@ -224,9 +225,12 @@ describe("hostile text", () => {
     ["a clause repeated", (n) => "公务接待费增加1.00万元，增长2%，其中".repeat(n / 20)],
   ];
   for (const [name, make] of adversarial) {
-    it(`1 MB of “${name}” is read to the end`, () => {
-      const r = check(make(1_000_000));
-      expect(r.summary).toBeDefined();
+    // no time is asserted (the bench prints the 1 MB / 10 KB ratio); the limit only stops a runaway
+    it(`1 MB of “${name}” is read to the end`, { timeout: 120_000 }, () => {
+      const out = new Findings();
+      const { coverage } = checkNarrative(make(1_000_000), out, { year: 2023 });
+      expect(coverage.figures).toBeGreaterThanOrEqual(0);
+      expect(out.notChecked.length).toBeLessThanOrEqual(400);
     });
   }
 });
