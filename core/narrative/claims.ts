@@ -40,8 +40,13 @@ const TYPOS: [RegExp, (m: RegExpExecArray) => string][] = [
 // words of a machine or a drafting aid left in the published text
 const DRAFT = /根据(?:您)?提供的(?:数据|资料|信息)|作为(?:一个)?(?:AI|人工智能)|以下是根据|希望(?:以上|这些)(?:内容|信息)对您有/g;
 
-// a town's or a street's government named in the text: a report names its own, never another's
-const UNIT = /([\u4e00-\u9fa5]{2,5}?(?:镇|乡|街道))(?:人民政府|办事处)/g;
+// a town's or a street's government named in the text (the words before 人民政府/办事处): a report names its
+// own, never another's
+const UNIT = /([\u4e00-\u9fa5]{2,5}?(?:镇|乡|街道))$/;
+// a 类（类）款（款）项（项） path; a name may hold a short bracket of its own: 政府办公厅（室）及相关机构事务
+const NAME = String.raw`(?:[^\s，。；：:,;、\n（）()【】]|[（(](?!类|款|项)[^（）()]{1,3}[）)])`;
+const PATH = new RegExp(`(${NAME}{1,30}?)[（(]类[）)](${NAME}{1,30}?)[（(]款[）)](${NAME}{1,40}?)[（(]项[）)]`);
+const [PATH_BEFORE, PATH_AFTER] = [64, 160];
 
 function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   const g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
@@ -94,10 +99,16 @@ export function readWordClaims(text: string): Claim[] {
     const reason = m[3]?.trim() ?? null;
     claims.push({ kind: "compare", word: m[1] as "大于", against: m[2]!.includes("上年") ? "prior" : "budget", reason: reason || null, ...at(m) });
   }
-  // a name may hold a short bracket of its own: 政府办公厅（室）及相关机构事务
-  const name = String.raw`(?:[^\s，。；：:,;、\n（）()【】]|[（(](?!类|款|项)[^（）()]{1,3}[）)])`;
-  for (const m of matches(new RegExp(`(${name}{1,30}?)[（(]类[）)](${name}{1,30}?)[（(]款[）)](${name}{1,40}?)[（(]项[）)]`), text)) {
-    claims.push({ kind: "path", names: [m[1]!.replace(/^\d{1,2}[.、．]/, ""), m[2]!, m[3]!], ...at(m) });
+  // a path is looked for only around a "（类）" marker, so the names' bounded runs are tried where they can end
+  let done = 0;
+  for (const marker of matches(/[（(]类[）)]/, text)) {
+    if (marker.index < done) continue;
+    const from = Math.max(done, marker.index - PATH_BEFORE);
+    const m = PATH.exec(text.slice(from, marker.index + PATH_AFTER));
+    if (!m) continue;
+    const start = from + m.index;
+    claims.push({ kind: "path", names: [m[1]!.replace(/^\d{1,2}[.、．]/, ""), m[2]!, m[3]!], start, end: start + m[0].length });
+    done = start + m[0].length;
   }
   for (const m of matches(/((?:19|20)\d{2})年/, text)) {
     const before = text.slice(Math.max(0, m.index - 3), m.index);
@@ -107,6 +118,10 @@ export function readWordClaims(text: string): Claim[] {
   for (const m of matches(UNFILLED, text)) claims.push({ kind: "unfilled", text: m[0], ...at(m) });
   for (const [re, fix] of TYPOS) for (const m of matches(re, text)) claims.push({ kind: "typo", text: m[0], fix: fix(m), ...at(m) });
   for (const m of matches(DRAFT, text)) claims.push({ kind: "draft", text: m[0], ...at(m) });
-  for (const m of matches(UNIT, text)) claims.push({ kind: "unit", name: m[1]!, ...at(m) });
+  for (const m of matches(/人民政府|办事处/, text)) {
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    const u = UNIT.exec(before);
+    if (u) claims.push({ kind: "unit", name: u[1]!, start: m.index - before.length + u.index, end: m.index + m[0].length });
+  }
   return claims.sort((a, b) => a.start - b.start);
 }
