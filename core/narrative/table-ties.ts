@@ -7,12 +7,12 @@ import { nameKey } from "../codes/name-key.ts";
 import type { Decimal } from "../decimal.ts";
 import { overlaps, point } from "../rounding.ts";
 import type { Findings } from "../rules/finding.ts";
+import { DEFAULT_UNIT, convertAmount } from "../tables/amount-unit.ts";
 import type { BalanceTable, CodedRow, CodedTable, Disclosure, EconomicTable, Figure, SangongTable } from "../tables/model.ts";
 import { tableName } from "../tables/table-ids.ts";
 import { type Claim, amountLabel } from "./claims.ts";
 import { after } from "./fact-values.ts";
 import type { Fact } from "./facts.ts";
-import { bounds } from "./intervals.ts";
 import type { Prose } from "./prose.ts";
 
 export const TIE_RULES = {
@@ -105,20 +105,29 @@ export interface Coverage {
 
 const fmt = (d: Decimal) => d.toFixed(Math.max(d.scale, 2));
 
-/** Compares a stated figure with its cell: equal, equal up to the text's rounding (info), or an error. */
-function compare(ctx: TieContext, c: { start: number; end: number }, stated: Decimal, cell: Figure, what: string): void {
+/** A cell's figure in 万元, exactly (a table may state 元 or 亿元: 1 万元 = 10,000 元). */
+const inWan = (cell: Figure): Decimal => convertAmount(cell.value, cell.unit ?? DEFAULT_UNIT, "万元");
+const cellText = (cell: Figure) => `${fmt(cell.value)} ${cell.unit ?? DEFAULT_UNIT}${cell.unit && cell.unit !== "万元" ? `（合 ${inWan(cell).toString()} 万元）` : ""}`;
+
+/**
+ * Compares a stated figure with its cell, across units: equal, equal up to the text's rounding (info: the text
+ * shows fewer decimals than the table holds), or an error.
+ */
+function compare(ctx: TieContext, c: { start: number; end: number }, fact: Fact, cell: Figure, what: string): void {
   const where = { line: ctx.prose.lineOf(c.start), excerpt: ctx.prose.excerpt(c.start, c.end) };
-  if (stated.eq(cell.value)) return;
-  const rounding = stated.scale < 2 && overlaps(bounds(stated), point(cell.value));
+  const stated = fact.fig.value;
+  const table = inWan(cell);
+  if (stated.eq(table)) return;
+  const rounding = overlaps(fact.fig.iv, point(table));
   ctx.out.add({
     rule: TIE_RULES.figure,
     severity: rounding ? "info" : "error",
     message: rounding
-      ? `${what}文中写 ${stated.toString()}，表中为 ${fmt(cell.value)}（文中少写了小数位）`
-      : `${what}文中写 ${fmt(stated)} 万元，表中（${cell.at.sheet}!${cell.at.cell}）为 ${fmt(cell.value)} 万元`,
+      ? `${what}文中写 ${fmt(stated)} 万元，表中为 ${cellText(cell)}（文中少写了小数位）`
+      : `${what}文中写 ${fmt(stated)} 万元，表中（${cell.at.sheet}!${cell.at.cell}）为 ${cellText(cell)}`,
     where,
     related: [cell.at],
-    expected: fmt(cell.value),
+    expected: fmt(table),
     actual: fmt(stated),
   });
 }
@@ -148,7 +157,7 @@ export function tieToTables(ctx: TieContext): Coverage & { tiedFacts: Set<Fact> 
       const row = classRow(d, label.replace(/[（(]类[）)]$/, ""));
       if (row?.figures.小计) {
         tied.add(c.fact);
-        compare(ctx, c, c.value, row.figures.小计, `“${row.name}（类）”支出`);
+        compare(ctx, c, c.fact, row.figures.小计, `“${row.name}（类）”支出`);
       }
       continue;
     }
@@ -158,20 +167,20 @@ export function tieToTables(ctx: TieContext): Coverage & { tiedFacts: Set<Fact> 
     if (!cell) continue;
     tied.add(c.fact);
     if (ind.id === "admin-running") {
-      if (!c.value.eq(cell.value)) {
+      if (!c.value.eq(inWan(cell))) {
         ctx.out.add({
           rule: TIE_RULES.adminRunning,
           severity: "warning",
-          message: `机关运行经费文中为 ${fmt(c.value)} 万元，${tableName("T06")}公用经费合计为 ${fmt(cell.value)} 万元；行政单位二者通常一致，请核对`,
+          message: `机关运行经费文中为 ${fmt(c.value)} 万元，${tableName("T06")}公用经费合计为 ${cellText(cell)}；行政单位二者通常一致，请核对`,
           where: { line: ctx.prose.lineOf(c.start), excerpt: ctx.prose.excerpt(c.start, c.end) },
           related: [cell.at],
-          expected: fmt(cell.value),
+          expected: fmt(inWan(cell)),
           actual: fmt(c.value),
         });
       }
       continue;
     }
-    compare(ctx, c, c.value, cell, `“${ind.name}”`);
+    compare(ctx, c, c.fact, cell, `“${ind.name}”`);
     values.get(ind.id)?.push({ value: c.value, claim: c }) ?? values.set(ind.id, [{ value: c.value, claim: c }]);
   }
 
@@ -186,7 +195,7 @@ export function tieToTables(ctx: TieContext): Coverage & { tiedFacts: Set<Fact> 
     const next = ctx.actuals[after(ctx.actuals, c.end, (f) => f.fig.start)];
     const actual = next && next.fig.start < stop ? next : undefined;
     if (actual && row.figures.小计) {
-      compare(ctx, actual.fig, actual.fig.value, row.figures.小计, `${c.names[2]}（项）决算`);
+      compare(ctx, actual.fig, actual, row.figures.小计, `${c.names[2]}（项）决算`);
       tied.add(actual);
     }
   });
@@ -196,7 +205,7 @@ export function tieToTables(ctx: TieContext): Coverage & { tiedFacts: Set<Fact> 
     ctx.out.add({
       rule: TIE_RULES.unexplained,
       severity: "warning",
-      message: `${tableName("T05")}的“${row.name}”（${row.code ?? "无编码"}）${fmt(row.figures.小计.value)} 万元，情况说明中没有说明`,
+      message: `${tableName("T05")}的“${row.name}”（${row.code ?? "无编码"}）${cellText(row.figures.小计)}，情况说明中没有说明`,
       where: row.nameAt,
       related: [],
     });

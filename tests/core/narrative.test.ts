@@ -80,6 +80,20 @@ describe("a written narrative", () => {
     expect(checkDisclosure({ sheets, text, codes }).report.summary.error).toBe(0);
   });
 
+  it("tables in 元, or some in 元: the text is written in 万元 and tied to them exactly across units", () => {
+    for (const unit of ["元", { T05: "元", T07: "元" }] as const) {
+      const book = renderDisclosure(makeLedger(seeded(43)), "export", { unit }).sheets;
+      const text = narrativeOf(book);
+      const r = checkDisclosure({ sheets: book, text, codes }).report;
+      expect(narrativeErrors(r), JSON.stringify(unit)).toEqual([]);
+      expect(r.coverage!.tied, JSON.stringify(unit)).toBe(r.coverage!.claims);
+      const m = /本年收入合计(\d+)\.(\d)(\d)万元/.exec(text)!;
+      const changed = text.replace(m[0], `本年收入合计${m[1]}.${m[2]}${(Number(m[3]) + 2) % 10}万元`);
+      const f = narrativeErrors(checkDisclosure({ sheets: book, text: changed, codes }).report).find((x) => x.rule === "narrative.table-figure");
+      if (unit === "元") expect(f?.message).toMatch(/元（合 [\d.]+ 万元）/);
+    }
+  });
+
   it("property: for random consistent disclosures, write → check yields no error", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom("export" as const, "hand" as const), (seed, layout) => {
