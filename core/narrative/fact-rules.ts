@@ -16,7 +16,6 @@ export const FACT_RULES = {
   completion: "narrative.completion",
   share: "narrative.share",
   parts: "narrative.parts",
-  enumeration: "narrative.enumeration",
   percentSign: "narrative.percent-sign",
   direction: "narrative.direction-missing",
   totals: "narrative.totals-equal",
