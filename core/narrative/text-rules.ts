@@ -123,6 +123,8 @@ function checkYears(ctx: TextContext): void {
     if (c.year >= period) add(ctx, NARRATIVE_RULES.year, "error", c, `与 ${c.year} 年比较，但所述为 ${period} 年：比较的年份应早于 ${period} 年`, String(period - 1), String(c.year));
   }
   ctx.prose.lines.forEach((raw, i) => {
+    // only a short line naming a year can be a heading with a year
+    if (raw.length > 120 || !raw.includes("年")) return;
     const line = toHalfWidth(raw).replace(/\s+/g, "");
     if (line.length > 60 || /[，,。；;|｜]/.test(line) || !/情况|说明|公开|报告/.test(line)) return;
     for (const m of line.matchAll(/((?:19|20)\d{2})年/g)) {
