@@ -1,0 +1,50 @@
+// The one report as the rows and sentences every written form shows (marked workbook, .docx, the web page):
+// severity names, places, 应为/实为 and the summary line, so they never word the same report differently.
+
+import { type Finding, type Report, SEVERITY_NAMES, placeText } from "../../core/rules/finding.ts";
+
+export interface FindingRow {
+  severity: string;
+  rule: string;
+  message: string;
+  place: string;
+  expected: string;
+  actual: string;
+}
+
+/** Who made the report and against what, for its heading: the template's name and the day of the check. */
+export interface ReportMeta {
+  template: string | null;
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+export const ROW_HEADINGS = ["严重程度", "规则", "说明", "位置", "应为", "实为"];
+
+export function findingRow(f: Finding): FindingRow {
+  return { severity: SEVERITY_NAMES[f.severity], rule: f.rule, message: f.message, place: placeText(f.where), expected: f.expected ?? "", actual: f.actual ?? "" };
+}
+
+export const rowCells = (r: FindingRow) => [r.severity, r.rule, r.message, r.place, r.expected, r.actual];
+
+/** "错误 2 条，警告 1 条，提示 3 条；未核对 1 项" */
+export function summaryText(report: Report): string {
+  const { error, warning, info } = report.summary;
+  return `错误 ${error} 条，警告 ${warning} 条，提示 ${info} 条；未核对 ${report.notChecked.length} 项`;
+}
+
+/** The report's title as a document heading: "示范局2021年度部门决算公开核对报告". */
+export function reportTitle(report: Report): string {
+  return `${report.unit ?? ""}${report.year ? `${report.year}年度` : ""}部门决算公开核对报告`;
+}
+
+/** The date a person writes on a document: 2026年11月27日. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** A file name part from a workbook's name: without its extension and characters file systems refuse. */
+export function baseName(name: string | null): string {
+  return (name ?? "决算公开").replace(/\.[^.]+$/, "").replace(/[\\/:*?"<>|]/g, "_") || "决算公开";
+}
