@@ -124,7 +124,7 @@ describe("reportDocx and narrativeDocx", () => {
   });
 
   it("writes the narrative a paragraph a line", async () => {
-    const bytes = await narrativeDocx(["一、部门职责", "示范局负责示范工作。"], "情况说明");
+    const bytes = await narrativeDocx(["情况说明", "一、部门职责", "示范局负责示范工作。"]);
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     expect(value.split(/\n+/).filter(Boolean)).toEqual(["情况说明", "一、部门职责", "示范局负责示范工作。"]);
   });

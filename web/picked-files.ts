@@ -1,0 +1,38 @@
+// What the clerk picked or dropped, sorted into the workbook and the narrative and read in the browser: the
+// workbook's reader and mammoth (.docx) are loaded only when such a file is picked, so the page opens small.
+
+import type { SheetGrid } from "../core/tables/grid.ts";
+import { readNarrativeFile } from "../addin/pane/narrative-file.ts";
+
+export type FileKind = "workbook" | "narrative" | "pdf";
+
+export interface PickedWorkbook {
+  name: string;
+  bytes: Uint8Array;
+  sheets: SheetGrid[];
+}
+
+export interface PickedNarrative {
+  name: string;
+  text: string;
+}
+
+export function kindOf(name: string): FileKind | null {
+  if (/\.(xlsx|xls|et)$/i.test(name)) return "workbook";
+  if (/\.(docx|txt)$/i.test(name)) return "narrative";
+  if (/\.pdf$/i.test(name)) return "pdf";
+  return null;
+}
+
+export async function readWorkbookFile(file: File): Promise<PickedWorkbook> {
+  if (!/\.xlsx$/i.test(file.name)) throw new Error(`${file.name}：网页暂只能读取 .xlsx，请在 WPS 或 Excel 中另存为 .xlsx 后再选择`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const { readXlsxGrids } = await import("../hosts/xlsx.ts");
+  const sheets = await readXlsxGrids(bytes, file.name);
+  if (!sheets.some((s) => s.cells.some((row) => row.some((c) => c !== null && c !== "")))) throw new Error(`${file.name} 是空工作簿，没有可核对的内容`);
+  return { name: file.name, bytes, sheets };
+}
+
+export async function readNarrative(file: File): Promise<PickedNarrative> {
+  return { name: file.name, text: await readNarrativeFile(file) };
+}

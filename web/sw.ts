@@ -1,0 +1,64 @@
+// The web checker's service worker: the page, its scripts and the template and code-edition answers it used
+// are kept, so after one visit the checker opens and checks offline. Network first, so a new build shows at once.
+
+// the few service-worker types used, declared here: the project compiles against the DOM library, not webworker
+interface ExtendableEvent extends Event {
+  waitUntil(p: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  request: Request;
+  respondWith(r: Promise<Response>): void;
+}
+interface WorkerScope {
+  location: Location;
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void> };
+  addEventListener(type: "install" | "activate", fn: (e: ExtendableEvent) => void): void;
+  addEventListener(type: "fetch", fn: (e: FetchEvent) => void): void;
+}
+const worker = self as unknown as WorkerScope;
+
+const CACHE = "juesuan-web-1";
+const SHELL = ["/", "/web/main.js", "/web/web.css"];
+/** what is worth keeping: the page and its files, mammoth, and the read-only API answers the page asked for */
+const KEPT = /^\/($|web\/|vendor\/|assets\/|v1\/templates|v1\/codes)/;
+
+worker.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((c) => c.addAll(SHELL))
+      .then(() => worker.skipWaiting()),
+  );
+});
+
+worker.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("juesuan-web-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => worker.clients.claim()),
+  );
+});
+
+worker.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== worker.location.origin || !KEPT.test(url.pathname)) return;
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      try {
+        const res = await fetch(event.request);
+        if (res.ok) await cache.put(event.request, res.clone());
+        return res;
+      } catch (err) {
+        const kept = await cache.match(event.request, { ignoreVary: true });
+        if (!kept) throw err;
+        // the page says it is offline when its template list came from here
+        const headers = new Headers(kept.headers);
+        headers.set("X-Served-By", "offline-cache");
+        return new Response(kept.body, { status: kept.status, statusText: kept.statusText, headers });
+      }
+    })(),
+  );
+});

@@ -1,0 +1,40 @@
+// The templates the page offers: the built-in ones (in the bundle, so they work offline) and those a finance
+// bureau published on this Worker (/v1/templates, fetched when chosen; the service worker keeps what was used).
+
+import central from "../data/templates/central-2021.json";
+import shanghai from "../data/templates/shanghai-2024.json";
+import { type Template, validateTemplate } from "../core/templates/template.ts";
+
+export interface TemplateChoice {
+  id: string;
+  label: string;
+}
+
+const BUILT_IN = [central, shanghai].map((t) => validateTemplate(t).template).filter((t): t is Template => !!t);
+const fetched = new Map<string, Template>(BUILT_IN.map((t) => [t.id, t]));
+const labelOf = (t: { region: string; year: number; name: string }) => `${t.region} · ${t.year} · ${t.name}`;
+
+/** Built-in templates first, then the published ones the Worker lists (none when it cannot be reached). */
+export async function templateChoices(): Promise<{ choices: TemplateChoice[]; online: boolean }> {
+  const builtIn = BUILT_IN.map((t) => ({ id: t.id, label: labelOf(t) }));
+  try {
+    const res = await fetch("/v1/templates");
+    if (!res.ok) throw new Error(String(res.status));
+    const { templates } = (await res.json()) as { templates: { id: string; region: string; year: number; name: string }[] };
+    const published = templates.filter((t) => !BUILT_IN.some((b) => b.id === t.id));
+    return { choices: [...builtIn, ...published.map((t) => ({ id: t.id, label: labelOf(t) }))], online: res.headers.get("X-Served-By") !== "offline-cache" };
+  } catch {
+    return { choices: builtIn, online: false };
+  }
+}
+
+export async function loadTemplate(id: string): Promise<Template> {
+  const known = fetched.get(id);
+  if (known) return known;
+  const res = await fetch(`/v1/templates/${encodeURIComponent(id)}`);
+  if (!res.ok) throw new Error(`模板“${id}”无法取得（${res.status}）`);
+  const { template, errors } = validateTemplate(((await res.json()) as { template: unknown }).template);
+  if (!template) throw new Error(`模板“${id}”不符合格式：${errors[0]?.message ?? ""}`);
+  fetched.set(id, template);
+  return template;
+}

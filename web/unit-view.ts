@@ -1,0 +1,120 @@
+// One unit's check, drawn from its report and its own grids and text: the summary, findings by table and by
+// 情况说明 with 应为/实为, a severity filter, 提示 folded away, 未核对 with reasons, and each finding opening
+// onto its table (the cell marked) or its paragraph (the words marked). The review desk reuses it per unit.
+
+import { type Finding, type Report, SEVERITY_NAMES, type Severity, placeText } from "../core/rules/finding.ts";
+import type { CellRef, SheetGrid } from "../core/tables/grid.ts";
+import type { Disclosure } from "../core/tables/model.ts";
+import { TABLE_IDS, tableName } from "../core/tables/table-ids.ts";
+import { summaryText } from "../hosts/report/report-rows.ts";
+import { h } from "../addin/pane/dom.ts";
+import { gridView } from "./grid-view.ts";
+import { textView } from "./text-view.ts";
+
+export interface UnitInput {
+  report: Report;
+  sheets: SheetGrid[];
+  text: string | null;
+  disclosure: Disclosure | null;
+}
+
+const NARRATIVE = "情况说明";
+const WHOLE_BOOK = "整个工作簿";
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+export function unitView(input: UnitInput): HTMLElement {
+  const root = h("section", { class: "unit", "aria-labelledby": "results-h" });
+  const show: Record<Severity, boolean> = { error: true, warning: true, info: true };
+  let open: Finding | null = null;
+  const { report } = input;
+  const sheetTable = new Map(Object.values(input.disclosure?.tables ?? {}).map((t) => [t.sheet, t.id]));
+
+  const groupOf = (f: Finding) => ("cell" in f.where ? (f.where.sheet ? sheetTable.get(f.where.sheet) ?? f.where.sheet : WHOLE_BOOK) : NARRATIVE);
+  const groupTitle = (g: string) => ((TABLE_IDS as string[]).includes(g) ? tableName(g as (typeof TABLE_IDS)[number]) : g === WHOLE_BOOK || g === NARRATIVE ? g : `工作表“${g}”`);
+  const order = (g: string) => (TABLE_IDS as string[]).indexOf(g) + 1 || (g === NARRATIVE ? 100 : g === WHOLE_BOOK ? 99 : 50);
+
+  function detail(f: Finding, id: string): HTMLElement {
+    const box = h("div", { class: "detail", id });
+    if ("cell" in f.where) {
+      const where = f.where;
+      const grid = input.sheets.find((s) => s.name === where.sheet);
+      const related = f.related.filter((r): r is CellRef => "cell" in r);
+      if (grid && where.cell) box.append(gridView(grid, where, related));
+      else box.append(h("p", {}, "此问题涉及整个工作簿，没有单一单元格。"));
+      const elsewhere = related.filter((r) => r.sheet !== where.sheet);
+      if (elsewhere.length) box.append(h("p", { class: "related-list" }, `相关单元格：${elsewhere.map(placeText).join("、")}`));
+    } else if (input.text != null) box.append(textView(input.text, f.where));
+    return box;
+  }
+
+  function item(f: Finding, i: number): HTMLElement {
+    const id = `finding-${i}`;
+    const isOpen = open === f;
+    const figures = [f.expected ? ["应为", f.expected] : null, f.actual ? ["实为", f.actual] : null].filter((x): x is string[] => !!x);
+    return h(
+      "li",
+      { id, class: `finding ${f.severity}`, "data-rule": f.rule, "data-place": placeText(f.where) },
+      h(
+        "button",
+        {
+          type: "button",
+          class: "go",
+          "aria-expanded": isOpen ? "true" : "false",
+          "aria-controls": `${id}-detail`,
+          onclick: () => {
+            open = isOpen ? null : f;
+            render();
+            root.querySelector<HTMLElement>(`#${id} .go`)?.focus();
+          },
+        },
+        h("span", { class: `badge ${f.severity}` }, SEVERITY_NAMES[f.severity]),
+        h("span", { class: "message" }, f.message),
+        h("span", { class: "place" }, placeText(f.where)),
+        figures.length ? h("span", { class: "figures" }, ...figures.map(([k, v]) => h("span", {}, h("b", {}, k), ` ${v}`))) : null,
+      ),
+      isOpen ? detail(f, `${id}-detail`) : null,
+    );
+  }
+
+  function groups(list: Finding[]): HTMLElement[] {
+    const by = new Map<string, Finding[]>();
+    for (const f of list) by.set(groupOf(f), [...(by.get(groupOf(f)) ?? []), f]);
+    return [...by.entries()]
+      .sort(([a], [b]) => order(a) - order(b))
+      .flatMap(([g, fs]) => [h("h3", {}, `${groupTitle(g)}（${fs.length}）`), h("ul", { class: "findings" }, ...fs.map((f) => item(f, report.findings.indexOf(f))))]);
+  }
+
+  function render(): void {
+    const shown = report.findings.filter((f) => show[f.severity]);
+    const main = shown.filter((f) => f.severity !== "info");
+    const infos = shown.filter((f) => f.severity === "info");
+    const filter = h(
+      "fieldset",
+      { class: "filter" },
+      h("legend", {}, "按严重程度筛选"),
+      ...SEVERITIES.map((s) =>
+        h(
+          "label",
+          {},
+          h("input", { type: "checkbox", name: "severity", value: s, checked: show[s], onchange: (e) => ((show[s] = (e.target as HTMLInputElement).checked), render()) }),
+          ` ${SEVERITY_NAMES[s]}（${report.summary[s]}）`,
+        ),
+      ),
+    );
+    const infoOpen = !!open && open.severity === "info";
+    const parts: (HTMLElement | null)[] = [
+      h("h2", { id: "results-h" }, "核对结果"),
+      h("p", { class: "summary", id: "summary" }, `${report.unit ?? "（单位未识别）"} · ${report.year ? `${report.year} 年度` : "年度未识别"}：${summaryText(report)}`),
+      report.coverage ? h("p", { class: "coverage" }, `情况说明中识别数字 ${report.coverage.claims} 处，已与表核对 ${report.coverage.tied} 处`) : null,
+      filter,
+      ...(main.length ? groups(main) : [h("p", { class: "none" }, report.summary.error + report.summary.warning ? "所选类别下没有问题。" : "没有发现错误或警告。")]),
+      infos.length ? h("details", { class: "infos", open: infoOpen }, h("summary", {}, `提示 ${infos.length} 条（多为四舍五入尾差，可不处理）`), ...groups(infos)) : null,
+      h("h3", {}, `未核对 ${report.notChecked.length} 项`),
+      report.notChecked.length ? h("ul", { class: "not-checked" }, ...report.notChecked.map((n) => h("li", {}, h("span", {}, n.why), h("code", {}, n.rule)))) : h("p", {}, "全部规则均已核对。"),
+    ];
+    root.replaceChildren(...parts.filter((p): p is HTMLElement => !!p));
+  }
+
+  render();
+  return root;
+}
