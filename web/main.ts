@@ -130,9 +130,10 @@ function wire(): void {
 async function start(): Promise<void> {
   wire();
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("/web-sw.js").catch(() => undefined);
-  const { choices, online } = await templateChoices();
-  $("template").append(...choices.map((c) => h("option", { value: c.id }, c.label)));
-  if (!online) $("offline").hidden = false;
+  // the service's own answer, never a cached one, says whether it can be reached
+  const online = fetch("/health", { cache: "no-store" }).then((r) => r.ok, () => false);
+  $("template").append(...(await templateChoices()).map((c) => h("option", { value: c.id }, c.label)));
+  $("offline").hidden = await online;
   document.body.dataset.ready = "true";
 }
 

@@ -1,5 +1,5 @@
-// The web checker's service worker: the page, its scripts and the template and code-edition answers it used
-// are kept, so after one visit the checker opens and checks offline. Network first, so a new build shows at once.
+// The web checker's service worker: the page and all its scripts (kept at install) and the template and
+// code-edition answers it used, so after one visit the checker opens and checks offline. Network first.
 
 // the few service-worker types used, declared here: the project compiles against the DOM library, not webworker
 interface ExtendableEvent extends Event {
@@ -18,8 +18,10 @@ interface WorkerScope {
 }
 const worker = self as unknown as WorkerScope;
 
-const CACHE = "juesuan-web-1";
-const SHELL = ["/", "/web/main.js", "/web/web.css"];
+/** set by web/build.ts: the page's files, and a cache name that changes with them */
+declare const PRECACHE: string[];
+declare const CACHE_NAME: string;
+const CACHE = CACHE_NAME;
 /** what is worth keeping: the page and its files, mammoth, and the read-only API answers the page asked for */
 const KEPT = /^\/($|web\/|vendor\/|assets\/|v1\/templates|v1\/codes)/;
 
@@ -27,7 +29,7 @@ worker.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((c) => c.addAll(SHELL))
+      .then((c) => c.addAll(PRECACHE))
       .then(() => worker.skipWaiting()),
   );
 });
@@ -54,10 +56,7 @@ worker.addEventListener("fetch", (event) => {
       } catch (err) {
         const kept = await cache.match(event.request, { ignoreVary: true });
         if (!kept) throw err;
-        // the page says it is offline when its template list came from here
-        const headers = new Headers(kept.headers);
-        headers.set("X-Served-By", "offline-cache");
-        return new Response(kept.body, { status: kept.status, statusText: kept.statusText, headers });
+        return kept;
       }
     })(),
   );

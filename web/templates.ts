@@ -1,5 +1,5 @@
 // The templates the page offers: the built-in ones (in the bundle, so they work offline) and those a finance
-// bureau published on this Worker (/v1/templates, fetched when chosen; the service worker keeps what was used).
+// bureau published on this Worker (/v1/templates, fetched when chosen; the service worker keeps what was used, for offline).
 
 import central from "../data/templates/central-2021.json";
 import shanghai from "../data/templates/shanghai-2024.json";
@@ -15,16 +15,16 @@ const fetched = new Map<string, Template>(BUILT_IN.map((t) => [t.id, t]));
 const labelOf = (t: { region: string; year: number; name: string }) => `${t.region} · ${t.year} · ${t.name}`;
 
 /** Built-in templates first, then the published ones the Worker lists (none when it cannot be reached). */
-export async function templateChoices(): Promise<{ choices: TemplateChoice[]; online: boolean }> {
+export async function templateChoices(): Promise<TemplateChoice[]> {
   const builtIn = BUILT_IN.map((t) => ({ id: t.id, label: labelOf(t) }));
   try {
     const res = await fetch("/v1/templates");
     if (!res.ok) throw new Error(String(res.status));
     const { templates } = (await res.json()) as { templates: { id: string; region: string; year: number; name: string }[] };
     const published = templates.filter((t) => !BUILT_IN.some((b) => b.id === t.id));
-    return { choices: [...builtIn, ...published.map((t) => ({ id: t.id, label: labelOf(t) }))], online: res.headers.get("X-Served-By") !== "offline-cache" };
+    return [...builtIn, ...published.map((t) => ({ id: t.id, label: labelOf(t) }))];
   } catch {
-    return { choices: builtIn, online: false };
+    return builtIn;
   }
 }
 

@@ -48,7 +48,8 @@ export async function markWorkbook(bytes: Uint8Array, report: Report): Promise<U
   }
   for (const { sheet, cell, lines } of notes.values()) {
     const c = sheet.getCell(cell);
-    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: ERROR_FILL } };
+    // a new style object: exceljs shares one among the cells that had the same style, and would fill them all
+    c.style = { ...c.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: ERROR_FILL } } };
     c.note = `决算公开助手：\n${lines.join("\n")}`;
   }
 

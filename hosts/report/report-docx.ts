@@ -66,8 +66,8 @@ export async function reportDocx(report: Report, meta: ReportMeta): Promise<Uint
   return new Uint8Array(await Packer.toArrayBuffer(doc));
 }
 
-/** The 情况说明 written from the tables, one paragraph a line, as a .docx the clerk edits. */
-export async function narrativeDocx(lines: string[], title: string): Promise<Uint8Array> {
+/** The 情况说明 written from the tables (its first line the title), one paragraph a line, as a .docx to edit. */
+export async function narrativeDocx([title = "", ...lines]: string[]): Promise<Uint8Array> {
   const doc = new Document({
     creator: "决算公开助手",
     title,
