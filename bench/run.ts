@@ -7,6 +7,7 @@ import { benchFunctions } from "./functions.bench.ts";
 import { benchNarrative } from "./narrative.bench.ts";
 import { benchPane } from "./pane.bench.ts";
 import { benchTables } from "./tables.bench.ts";
+import { benchWeb } from "./web.bench.ts";
 import { benchWorker } from "./worker.bench.ts";
 
 await buildAddin();
@@ -15,6 +16,7 @@ console.log(`npm start → /health in ${running.startupMs} ms (${running.origin}
 try {
   await benchFunctions(running.origin);
   await benchPane(running.origin);
+  await benchWeb(running.origin);
   await benchWorker(running);
   await benchTables(Number(process.env.BENCH_WORKBOOKS ?? 1000));
   await benchNarrative();
