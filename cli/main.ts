@@ -22,6 +22,9 @@ const HELP = `juesuan — 决算公开助手
   juesuan check 工作簿.xlsx [--year 年度] [--format text|json] [--all]
       核对工作簿中的九张公开表（表内、表间关系和科目名称）。--all 逐条列出提示（尾差）。
       退出码：0 无错误，1 有错误，2 输入无法使用。
+  juesuan check 工作簿.xlsx [--report 核对报告.docx|.xlsx] [--mark 标出错误.xlsx] [--force]
+      另存核对报告（公文样式 .docx，或“审核结果”工作簿）和标出错误单元格（填色、批注）的工作簿副本；
+      已有的文件须加 --force 才会覆盖，被核对的工作簿不会被改动。
   juesuan check 文件夹|多个文件 [--year 年度] [--threads N]
       逐个核对，每个工作簿输出一行 JSON（JSON Lines），按文件顺序输出；在终端中显示进度；默认每个 CPU 核一个线程。
   juesuan codes import 文件.xlsx|文件.csv --year 年度 [--out 输出.json] [--force]
@@ -57,6 +60,8 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
         all: { type: "boolean" },
         threads: { type: "string" },
         text: { type: "string" },
+        report: { type: "string" },
+        mark: { type: "string" },
         template: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
@@ -89,6 +94,7 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
       template: values.template === undefined ? null : requireTemplate(values.template),
       threads: values.threads === undefined ? undefined : requireThreads(values.threads),
       codes: new CodesRegistry(loadBuiltinEditions()),
+      files: { report: values.report, mark: values.mark, force: values.force },
       out,
       progress: process.stderr,
     });

@@ -7,7 +7,7 @@ import { readSupplementary } from "../core/narrative/supplementary.ts";
 import type { Report } from "../core/rules/finding.ts";
 import type { Disclosure } from "../core/tables/model.ts";
 import type { Template } from "../core/templates/template.ts";
-import { baseName } from "../hosts/report/report-rows.ts";
+import { baseName, localDate } from "../hosts/report/report-rows.ts";
 import { h } from "../addin/pane/dom.ts";
 import type { PickedWorkbook } from "./picked-files.ts";
 
@@ -29,11 +29,6 @@ function save(bytes: Uint8Array | string, name: string, type: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
 
 export function downloadsView(unit: CheckedUnit, act: (doing: string, body: () => Promise<string>) => void): HTMLElement {
   const base = baseName(unit.report.source.workbook ?? unit.report.source.text);
@@ -58,7 +53,7 @@ export function downloadsView(unit: CheckedUnit, act: (doing: string, body: () =
       button("dl-report", "核对报告（.docx）", "生成核对报告", async () => {
         const { reportDocx } = await import("../hosts/report/report-docx.ts");
         const name = `${base}核对报告.docx`;
-        save(await reportDocx(report, { template: template?.name ?? null, date: today() }), name, DOCX);
+        save(await reportDocx(report, { template: template?.name ?? null, date: localDate() }), name, DOCX);
         return `已生成 ${name}`;
       }),
       button("dl-json", "核对报告（JSON）", "生成 JSON 报告", async () => {

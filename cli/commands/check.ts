@@ -6,12 +6,14 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { CodesRegistry } from "../../core/codes/codes-registry.ts";
 import { checkDisclosure } from "../../core/check-disclosure.ts";
+import type { Report } from "../../core/rules/finding.ts";
 import type { Template } from "../../core/templates/template.ts";
 import { type Outcome, checkInPool } from "../check-pool.ts";
 import { UnreadableFile, readGrids } from "../read-grid.ts";
 import { readNarrative } from "../text-files.ts";
 import { reportText } from "../report-text.ts";
 import { UsageError } from "../usage.ts";
+import { type ReportFileOptions, writeReportFiles } from "../report-files.ts";
 
 export interface CheckCommandOptions {
   inputs: string[];
@@ -27,6 +29,8 @@ export interface CheckCommandOptions {
   progress?: NodeJS.WriteStream | null;
   /** worker threads for many files (default: one per core) */
   threads?: number;
+  /** --report / --mark: files to write from the one report (one workbook, or the narrative alone) */
+  files?: ReportFileOptions;
 }
 
 
@@ -75,6 +79,7 @@ async function checkTextOnly(o: CheckCommandOptions & { text: string }): Promise
     source: { workbook: null, text: basename(o.text) },
   });
   o.out(o.format === "json" ? JSON.stringify(report, null, 2) : reportText(report, null, o.all));
+  await saveFiles(report, null, o);
   return report.summary.error > 0 ? 1 : 0;
 }
 
@@ -86,8 +91,10 @@ export async function checkCommand(o: CheckCommandOptions): Promise<number> {
     const result = await checkFile(files[0]!, o);
     if ("error" in result) throw new UsageError(result.error);
     o.out(o.format === "json" ? JSON.stringify(result.report, null, 2) : result.text);
+    await saveFiles(result.report, files[0]!, o);
     return result.report.summary.error > 0 ? 1 : 0;
   }
+  if (o.files?.report !== undefined || o.files?.mark !== undefined) throw new UsageError("--report 和 --mark 只用于核对一个工作簿");
   let status = 0;
   const started = Date.now();
   const emit = (i: number, result: Outcome) => {
@@ -110,6 +117,11 @@ export async function checkCommand(o: CheckCommandOptions): Promise<number> {
   }
   if (o.progress?.isTTY) o.progress.write("\n");
   return status;
+}
+
+async function saveFiles(report: Report, book: string | null, o: CheckCommandOptions): Promise<void> {
+  if (!o.files) return;
+  for (const line of await writeReportFiles(report, book, { ...o.files, templateName: o.template?.name })) o.progress?.write(`${line}\n`);
 }
 
 function drawProgress(stream: NodeJS.WriteStream, done: number, total: number, started: number, current: string): void {

@@ -1,5 +1,6 @@
 // The clerk's own workbook handed back marked: every error cell filled and given a comment saying what is
 // wrong, plus a 审核结果 sheet whose 位置 links jump to the cells. Nothing else in the workbook is changed.
+// The same sheet alone is the report as a workbook.
 
 import ExcelJS from "exceljs";
 import { isFormulaLike } from "../../core/cell-text.ts";
@@ -53,6 +54,12 @@ export async function markWorkbook(bytes: Uint8Array, report: Report): Promise<U
     c.note = `决算公开助手：\n${lines.join("\n")}`;
   }
 
+  addResultSheet(book, report);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** The 审核结果 sheet: a row per finding, 位置 linking to the cell when that sheet is in `book`, then 未核对. */
+function addResultSheet(book: ExcelJS.Workbook, report: Report): void {
   const out = book.addWorksheet(freeName(book, RESULT_SHEET));
   out.columns = [{ width: 8 }, { width: 22 }, { width: 60 }, { width: 18 }, { width: 14 }, { width: 14 }];
   out.addRow(ROW_HEADINGS).font = { bold: true };
@@ -68,5 +75,11 @@ export async function markWorkbook(bytes: Uint8Array, report: Report): Promise<U
     const row = out.addRow([]);
     ["未核对", n.rule, n.why].forEach((text, i) => setText(row.getCell(i + 1), text));
   }
+}
+
+/** The report alone as a workbook (`juesuan check --report FILE.xlsx`): the 审核结果 sheet, places as text. */
+export async function resultsWorkbook(report: Report): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  addResultSheet(book, report);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

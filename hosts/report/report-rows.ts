@@ -44,6 +44,11 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** Today as the clerk's calendar has it (local time, not UTC), YYYY-MM-DD. */
+export function localDate(d = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
 /** A file name part from a workbook's name: without its extension and characters file systems refuse. */
 export function baseName(name: string | null): string {
   return (name ?? "决算公开").replace(/\.[^.]+$/, "").replace(/[\\/:*?"<>|]/g, "_") || "决算公开";
