@@ -7,17 +7,23 @@ import { h } from "../addin/pane/dom.ts";
 /** rows shown above and below the marked cells; a disclosure table fits, a 5,000-row sheet does not */
 const CONTEXT_ROWS = 30;
 
-const shown = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "number" ? v.toLocaleString("zh-CN", { maximumFractionDigits: 6 }) : String(v));
+/** a figure as its 万元 cell shows it (two decimals); other numbers (栏次, counts) and text as they are */
+const shown = (v: unknown) => {
+  if (v === null || v === undefined) return "";
+  if (typeof v !== "number") return String(v);
+  return Number.isInteger(v) || Math.abs(v * 100 - Math.round(v * 100)) > 1e-6 ? String(v) : v.toFixed(2);
+};
 
-export function gridView(grid: SheetGrid, marked: CellRef, related: CellRef[]): HTMLElement {
+/** `marked` null: a sheet that holds only related cells (the other side of a cross-table finding). */
+export function gridView(grid: SheetGrid, marked: CellRef | null, related: CellRef[]): HTMLElement {
   const at = grid.origin ?? { row: 0, col: 0 };
   const pos = (ref: CellRef) => {
     const p = parseA1(ref.cell);
     return { row: p.row - at.row, col: p.col - at.col };
   };
-  const target = pos(marked);
+  const target = marked ? pos(marked) : { row: -1, col: -1 };
   const others = new Set(related.filter((r) => r.sheet === grid.name).map((r) => r.cell));
-  const rows = [target.row, ...[...others].map((c) => pos({ sheet: grid.name, cell: c }).row)];
+  const rows = [...(marked ? [target.row] : []), ...[...others].map((c) => pos({ sheet: grid.name, cell: c }).row)];
   const first = Math.max(0, Math.min(...rows) - CONTEXT_ROWS);
   const last = Math.min(grid.cells.length - 1, Math.max(...rows) + CONTEXT_ROWS);
   const width = Math.max(target.col + 1, ...grid.cells.slice(first, last + 1).map((r) => r.length));
@@ -35,7 +41,17 @@ export function gridView(grid: SheetGrid, marked: CellRef, related: CellRef[]): 
   }
   return h(
     "div",
-    { class: "grid-wrap", role: "region", "aria-label": `工作表“${grid.name}”，标出 ${marked.cell}`, tabindex: "0" },
+    { class: "grid-wrap", role: "region", "aria-label": `工作表“${grid.name}”，标出 ${marked ? marked.cell : [...others].join("、")}`, tabindex: "0" },
     h("table", { class: "grid" }, h("caption", {}, `${grid.name}（第 ${first + at.row + 1}–${last + at.row + 1} 行）`), h("thead", {}, head), h("tbody", {}, ...body)),
   );
+}
+
+/** Scrolls each drawn grid (once on the page) so its marked cell, or first related cell, is in the middle. */
+export function centreMarks(container: HTMLElement): void {
+  for (const wrap of container.querySelectorAll<HTMLElement>(".grid-wrap")) {
+    const cell = wrap.querySelector<HTMLElement>("td.marked") ?? wrap.querySelector<HTMLElement>("td.related");
+    if (!cell) continue;
+    wrap.scrollTop = cell.offsetTop - wrap.clientHeight / 2;
+    wrap.scrollLeft = cell.offsetLeft - wrap.clientWidth / 2;
+  }
 }

@@ -1,6 +1,7 @@
 // What the clerk picked or dropped, sorted into the workbook and the narrative and read in the browser: the
 // workbook's reader and mammoth (.docx) are loaded only when such a file is picked, so the page opens small.
 
+import { LIMITS } from "../core/limits.ts";
 import type { SheetGrid } from "../core/tables/grid.ts";
 import { readNarrativeFile } from "../addin/pane/narrative-file.ts";
 
@@ -24,7 +25,13 @@ export function kindOf(name: string): FileKind | null {
   return null;
 }
 
+/** A file over the size every reader accepts is refused before it is read. */
+function checkSize(file: File): void {
+  if (file.size > LIMITS.fileBytes) throw new Error(`${file.name} 有 ${(file.size / 1024 / 1024).toFixed(1)} MB，超过 ${LIMITS.fileBytes / 1024 / 1024} MB 的上限`);
+}
+
 export async function readWorkbookFile(file: File): Promise<PickedWorkbook> {
+  checkSize(file);
   if (!/\.xlsx$/i.test(file.name)) throw new Error(`${file.name}：网页暂只能读取 .xlsx，请在 WPS 或 Excel 中另存为 .xlsx 后再选择`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { readXlsxGrids } = await import("../hosts/xlsx.ts");
@@ -34,5 +41,8 @@ export async function readWorkbookFile(file: File): Promise<PickedWorkbook> {
 }
 
 export async function readNarrative(file: File): Promise<PickedNarrative> {
-  return { name: file.name, text: await readNarrativeFile(file) };
+  checkSize(file);
+  const text = await readNarrativeFile(file);
+  if (text.length > LIMITS.textChars) throw new Error(`${file.name} 有 ${text.length} 个字符，超过情况说明 ${LIMITS.textChars} 字符的上限`);
+  return { name: file.name, text };
 }

@@ -8,7 +8,7 @@ import type { Disclosure } from "../core/tables/model.ts";
 import { TABLE_IDS, tableName } from "../core/tables/table-ids.ts";
 import { summaryText } from "../hosts/report/report-rows.ts";
 import { h } from "../addin/pane/dom.ts";
-import { gridView } from "./grid-view.ts";
+import { centreMarks, gridView } from "./grid-view.ts";
 import { textView } from "./text-view.ts";
 
 export interface UnitInput {
@@ -41,8 +41,14 @@ export function unitView(input: UnitInput): HTMLElement {
       const related = f.related.filter((r): r is CellRef => "cell" in r);
       if (grid && where.cell) box.append(gridView(grid, where, related));
       else box.append(h("p", {}, "此问题涉及整个工作簿，没有单一单元格。"));
+      // the other tables the finding compares with, each drawn with its cells outlined
       const elsewhere = related.filter((r) => r.sheet !== where.sheet);
-      if (elsewhere.length) box.append(h("p", { class: "related-list" }, `相关单元格：${elsewhere.map(placeText).join("、")}`));
+      for (const name of new Set(elsewhere.map((r) => r.sheet))) {
+        const other = input.sheets.find((s) => s.name === name);
+        const cells = elsewhere.filter((r) => r.sheet === name);
+        box.append(h("p", { class: "related-list" }, `相关单元格：${cells.map(placeText).join("、")}`));
+        if (other) box.append(gridView(other, null, cells));
+      }
     } else if (input.text != null) box.append(textView(input.text, f.where));
     return box;
   }
@@ -64,7 +70,9 @@ export function unitView(input: UnitInput): HTMLElement {
           onclick: () => {
             open = isOpen ? null : f;
             render();
-            root.querySelector<HTMLElement>(`#${id} .go`)?.focus();
+            const opened = root.querySelector<HTMLElement>(`#${id}`);
+            opened?.querySelector<HTMLElement>(".go")?.focus();
+            if (opened) centreMarks(opened);
           },
         },
         h("span", { class: `badge ${f.severity}` }, SEVERITY_NAMES[f.severity]),

@@ -136,11 +136,19 @@ describe("the web checker at /", () => {
     expect(await item.textContent()).toMatch(/应为.*实为/);
     await item.screenshot({ path: join(ARTIFACTS, "web-1280-finding.png") });
 
-    const narrative = page.locator("li.finding[data-place^='第 ']").first();
-    if (await narrative.count()) {
-      await narrative.locator("button.go").click();
-      expect((await narrative.locator("mark").first().textContent())!.length).toBeGreaterThan(0);
-    }
+    // the narrative's figure that no longer agrees with the changed table: its words marked in the paragraph
+    const said = cli.findings.find((f) => f.severity === "error" && "line" in f.where)!;
+    expect(said).toBeTruthy();
+    const line = page.locator(`li.finding.error[data-place="${placeText(said.where)}"][data-rule="${said.rule}"]`).first();
+    await line.locator("button.go").click();
+    const words = (await line.locator(".paragraph mark").textContent())!.replace(/\s/g, "");
+    expect(words).toBe((said.where as { excerpt: string }).excerpt);
+    // a cross-table finding draws the other table too, its cells outlined
+    const cross = cli.findings.find((f) => f.severity === "error" && f.related.some((r) => "cell" in r && "cell" in f.where && r.sheet !== f.where.sheet))!;
+    const crossItem = page.locator(`li.finding.error[data-place="${placeText(cross.where)}"][data-rule="${cross.rule}"]`).first();
+    await crossItem.locator("button.go").click();
+    expect(await crossItem.locator(".grid-wrap").count()).toBeGreaterThanOrEqual(2);
+    await crossItem.screenshot({ path: join(ARTIFACTS, "web-1280-cross.png") });
     await page.uncheck('input[name="severity"][value="error"]');
     expect(await page.locator("li.finding.error").count()).toBe(0);
     await page.check('input[name="severity"][value="error"]');
