@@ -1,8 +1,8 @@
 // The printable report (.docx) a clerk sends on or files with the disclosure, laid out like a Chinese
-// official document: 小标宋 title, 仿宋 body, 黑体 headings, the findings as a table, 未核对 listed, dated.
+// official document: 小标宋 title, 仿宋 body, 黑体 headings, the findings as a table, 未核对 listed, 提示 apart, dated.
 
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import type { Report } from "../../core/rules/finding.ts";
+import type { Finding, Report } from "../../core/rules/finding.ts";
 import { type ReportMeta, chineseDate, findingRow, reportTitle, summaryText } from "./report-rows.ts";
 
 const TITLE_FONT = "方正小标宋简体";
@@ -22,9 +22,9 @@ function cell(text: string, header = false): TableCell {
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 
-function findingsTable(report: Report): Table {
+function findingsTable(findings: Finding[]): Table {
   const head = new TableRow({ tableHeader: true, children: ["序号", "严重程度", "位置", "问题", "应为", "实为"].map((t) => cell(t, true)) });
-  const rows = report.findings.map((f, i) => {
+  const rows = findings.map((f, i) => {
     const r = findingRow(f);
     return new TableRow({ children: [String(i + 1), r.severity, r.place, r.message, r.expected, r.actual].map((t) => cell(t)) });
   });
@@ -43,6 +43,8 @@ export async function reportDocx(report: Report, meta: ReportMeta): Promise<Uint
     `核对文件：${[report.source.workbook, report.source.text].filter(Boolean).join("、") || "（未记录）"}`,
     `核对日期：${chineseDate(meta.date)}`,
   ];
+  const problems = report.findings.filter((f) => f.severity !== "info");
+  const hints = report.findings.filter((f) => f.severity === "info");
   const children = [
     new Paragraph({ children: [run(reportTitle(report), TITLE_FONT, SIZE.title)], alignment: AlignmentType.CENTER, spacing: { after: 400, line: 560 } }),
     ...facts.map((f) => body(f)),
@@ -50,9 +52,11 @@ export async function reportDocx(report: Report, meta: ReportMeta): Promise<Uint
     body(`本次核对共发现${summaryText(report)}。${report.summary.error ? "错误须更正后再公开。" : "未发现须更正的错误。"}`),
     ...(report.coverage ? [body(`情况说明中识别数字 ${report.coverage.claims} 处，其中 ${report.coverage.tied} 处已与表中数字核对。`)] : []),
     heading("二、问题清单"),
-    report.findings.length ? findingsTable(report) : body("无。"),
+    problems.length ? findingsTable(problems) : body("无。"),
     heading("三、未核对事项"),
     ...(report.notChecked.length ? report.notChecked.map((n, i) => body(`${i + 1}. ${n.why}（${n.rule}）`)) : [body("无。")]),
+    // 尾差 and other hints last, apart from what must be corrected
+    ...(hints.length ? [heading("四、提示事项（多为四舍五入尾差，可不更正）"), findingsTable(hints)] : []),
     new Paragraph({ children: [], spacing: { before: 400 } }),
     body("决算公开助手", AlignmentType.RIGHT),
     body(chineseDate(meta.date), AlignmentType.RIGHT),
