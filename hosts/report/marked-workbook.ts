@@ -51,7 +51,9 @@ export async function markWorkbook(bytes: Uint8Array, report: Report): Promise<U
     const c = sheet.getCell(cell);
     // a new style object: exceljs shares one among the cells that had the same style, and would fill them all
     c.style = { ...c.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: ERROR_FILL } } };
-    c.note = `决算公开助手：\n${lines.join("\n")}`;
+    // a comment the clerk already had stays, ours follows it
+    const prior = typeof c.note === "string" ? c.note : (c.note?.texts ?? []).map((t) => t.text).join("");
+    c.note = `${prior ? `${prior}\n\n` : ""}决算公开助手：\n${lines.join("\n")}`;
   }
 
   addResultSheet(book, report);
