@@ -215,6 +215,18 @@ describe("the web checker at /", () => {
     await page.screenshot({ path: join(ARTIFACTS, "web-1280-results.png"), fullPage: true });
   });
 
+  it("checks a narrative alone once the workbook is removed, offering only the downloads that make sense", async () => {
+    await page.click('button[aria-label^="移除工作簿"]');
+    await page.waitForFunction(() => /核对完成/.test(document.getElementById("status")?.textContent ?? ""));
+    expect(await page.locator("#picked li").allTextContents()).toEqual(["情况说明：情况说明.txt移除"]);
+    expect(await page.locator("#dl-marked").count()).toBe(0);
+    expect(await page.locator("#dl-narrative").count()).toBe(0);
+    expect(await page.locator("#dl-report").count()).toBe(1);
+    const alone = (await runCli("check", "--text", text, "--format", "json")).out;
+    const expected = JSON.parse(alone) as Report;
+    expect(await page.locator("#status").textContent()).toBe(`核对完成：错误 ${expected.summary.error} 条，警告 ${expected.summary.warning} 条`);
+  });
+
   it("says in one Chinese line what is wrong with a file it cannot use", async () => {
     const fake = join(dir, "坏文件.xlsx");
     writeFileSync(fake, "这不是工作簿");
