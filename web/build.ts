@@ -6,7 +6,7 @@ import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { REPO_ROOT } from "../cli/builtin-data.ts";
+import { REPO_ROOT, loadBuiltinEditions } from "../cli/builtin-data.ts";
 
 const DIST = join(REPO_ROOT, "dist", "addin");
 const OUT = join(DIST, "web");
@@ -39,7 +39,8 @@ export async function buildWeb({ release = false } = {}): Promise<void> {
     entryPoints: [join(REPO_ROOT, "web/sw.ts")],
     outfile: join(DIST, "web-sw.js"),
     format: "iife",
-    define: { PRECACHE: JSON.stringify(["/", ...files]), CACHE_NAME: JSON.stringify(`juesuan-web-${hash.digest("hex").slice(0, 12)}`) },
+    // and the built-in code editions, which a check asks for by the report's year
+    define: { PRECACHE: JSON.stringify(["/", ...files, ...loadBuiltinEditions().map((e) => `/v1/codes/${e.year}`)]), CACHE_NAME: JSON.stringify(`juesuan-web-${hash.digest("hex").slice(0, 12)}`) },
   });
   console.log(`web checker built in ${(performance.now() - started).toFixed(0)} ms → dist/addin/web`);
 }

@@ -1,5 +1,5 @@
-// The web checker's service worker: the page and all its scripts (kept at install) and the template and
-// code-edition answers it used, so after one visit the checker opens and checks offline. Network first.
+// The web checker's service worker: the page, all its scripts and the built-in code editions (kept at install)
+// and the template answers it used, so after one visit the checker opens and checks offline. Network first.
 
 // the few service-worker types used, declared here: the project compiles against the DOM library, not webworker
 interface ExtendableEvent extends Event {
@@ -26,10 +26,11 @@ const CACHE = CACHE_NAME;
 const KEPT = /^\/($|web\/|vendor\/|assets\/|v1\/templates|v1\/codes)/;
 
 worker.addEventListener("install", (event) => {
+  // one file that cannot be had now (an edition not published on this Worker) must not stop the rest
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((c) => c.addAll(PRECACHE))
+      .then((c) => Promise.allSettled(PRECACHE.map((url) => c.add(url))))
       .then(() => worker.skipWaiting()),
   );
 });
