@@ -1,5 +1,5 @@
 // The templates the page offers: the built-in ones (in the bundle, so they work offline) and those a finance
-// bureau published on this Worker (/v1/templates, fetched when chosen; the service worker keeps what was used, for offline).
+// bureau published on this Worker (/v1/templates, fetched when chosen; kept by the service worker once used).
 
 import central from "../data/templates/central-2021.json";
 import shanghai from "../data/templates/shanghai-2024.json";
