@@ -6,6 +6,8 @@ import { type Finding, type Report, SEVERITY_NAMES, type Severity, placeText } f
 import type { CellRef, SheetGrid } from "../core/tables/grid.ts";
 import type { Disclosure } from "../core/tables/model.ts";
 import { TABLE_IDS, tableName } from "../core/tables/table-ids.ts";
+import { scoreLines, scoreWhereText } from "../core/score/score.ts";
+import type { PublicationScore, ScoreStatus } from "../core/score/items.ts";
 import { summaryText } from "../hosts/report/report-rows.ts";
 import { h } from "../addin/pane/dom.ts";
 import { centreMarks, gridView } from "./grid-view.ts";
@@ -21,6 +23,22 @@ export interface UnitInput {
 const NARRATIVE = "情况说明";
 const WHOLE_BOOK = "整个工作簿";
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+const SCORE_STATUS: Record<ScoreStatus, string> = { pass: "通过", fail: "未通过", na: "不适用" };
+
+/** The publication score: its line, the items that failed with where and why, every item folded below. */
+function scoreView(score: PublicationScore): HTMLElement {
+  const item = (i: PublicationScore["items"][number]) =>
+    h("li", { class: `score-item ${i.status}` }, h("b", {}, `${SCORE_STATUS[i.status]} `), `${i.label}（${i.weight} 分）`, h("span", { class: "place" }, `${scoreWhereText(i.where)} ${i.note}`));
+  const failed = score.items.filter((i) => i.status === "fail");
+  return h(
+    "div",
+    { class: "score", id: "score" },
+    h("p", { class: "score-line" }, scoreLines(score)[0]!),
+    failed.length ? h("ul", { class: "score-failed" }, ...failed.map(item)) : null,
+    h("details", {}, h("summary", {}, `全部 ${score.items.length} 项评分`), h("ul", { class: "score-all" }, ...score.items.map(item))),
+  );
+}
 
 export function unitView(input: UnitInput): HTMLElement {
   const root = h("section", { class: "unit", "aria-labelledby": "results-h" });
@@ -113,6 +131,7 @@ export function unitView(input: UnitInput): HTMLElement {
     const parts: (HTMLElement | null)[] = [
       h("h2", { id: "results-h" }, "核对结果"),
       h("p", { class: "summary", id: "summary" }, `${report.unit ?? "（单位未识别）"} · ${report.year ? `${report.year} 年度` : "年度未识别"}：${summaryText(report)}`),
+      report.score ? scoreView(report.score) : null,
       report.coverage ? h("p", { class: "coverage" }, `情况说明中识别数字 ${report.coverage.claims} 处，已与表核对 ${report.coverage.tied} 处`) : null,
       filter,
       ...(main.length ? groups(main) : [h("p", { class: "none" }, report.summary.error + report.summary.warning ? "所选类别下没有问题。" : "没有发现错误或警告。")]),

@@ -3,6 +3,7 @@
 
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import type { Finding, Report } from "../../core/rules/finding.ts";
+import { scoreLines, scoreWhereText } from "../../core/score/score.ts";
 import { type ReportMeta, chineseDate, findingRow, reportTitle, summaryText } from "./report-rows.ts";
 
 const TITLE_FONT = "方正小标宋简体";
@@ -50,6 +51,7 @@ export async function reportDocx(report: Report, meta: ReportMeta): Promise<Uint
     ...facts.map((f) => body(f)),
     heading("一、核对结果"),
     body(`本次核对共发现${summaryText(report)}。${report.summary.error ? "错误须更正后再公开。" : "未发现须更正的错误。"}`),
+    ...(report.score ? [body(scoreLines(report.score)[0]!), ...report.score.items.filter((i) => i.status === "fail").map((i) => body(`未通过：${i.label}（${i.weight} 分），${scoreWhereText(i.where)}，${i.note}`))] : []),
     ...(report.coverage ? [body(`情况说明中识别数字 ${report.coverage.claims} 处，其中 ${report.coverage.tied} 处已与表中数字核对。`)] : []),
     heading("二、问题清单"),
     problems.length ? findingsTable(problems) : body("无。"),

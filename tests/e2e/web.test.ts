@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Finding, type Report, placeText } from "../../core/rules/finding.ts";
+import { scoreLines } from "../../core/score/score.ts";
 import { runCli } from "../cli/run-cli.ts";
 import { makeLedger, seeded } from "../fixtures/disclosure-model.ts";
 import { renderDisclosure } from "../fixtures/disclosure-sheets.ts";
@@ -116,6 +117,7 @@ describe("the web checker at /", () => {
     const shown = await page.locator("li.finding.error").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.place!).sort());
     expect(shown).toEqual(errorPlaces(cli.findings));
     expect(await page.locator("#summary").textContent()).toContain(`错误 ${cli.summary.error} 条`);
+    expect(await page.locator("#score .score-line").textContent()).toBe(scoreLines(cli.score!)[0]);
     // findings are grouped by table and by 情况说明; 提示 folded away
     const groups = await page.locator(".unit > h3").allTextContents();
     expect(groups.some((g) => g.startsWith("一般公共预算财政拨款支出决算表（T05）"))).toBe(true);
@@ -196,6 +198,7 @@ describe("the web checker at /", () => {
     expect(report).toContain(`错误 ${cli.summary.error} 条`);
     for (const f of cli.findings.filter((x) => x.severity === "error")) expect(report).toContain(f.message);
     expect(report).toContain("三、未核对事项");
+    expect(report).toContain(scoreLines(cli.score!)[0]);
 
     const json = JSON.parse(readFileSync(await download("dl-json"), "utf8")) as Report;
     expect(json.findings).toEqual(cli.findings);
