@@ -6,7 +6,7 @@ import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { REPO_ROOT, loadBuiltinEditions } from "../cli/builtin-data.ts";
+import { REPO_ROOT, loadBuiltinEditions, loadBuiltinTemplates } from "../cli/builtin-data.ts";
 
 const DIST = join(REPO_ROOT, "dist", "addin");
 const OUT = join(DIST, "web");
@@ -25,6 +25,7 @@ export async function buildWeb({ release = false } = {}): Promise<void> {
     splitting: true,
     platform: "browser",
     chunkNames: "chunks/[name]-[hash]",
+    define: { BUILTIN_TEMPLATES: JSON.stringify(loadBuiltinTemplates()) },
   });
   cpSync(join(REPO_ROOT, "web/index.html"), join(OUT, "index.html"));
   cpSync(join(REPO_ROOT, "web/web.css"), join(OUT, "web.css"));

@@ -9,7 +9,7 @@ import { codesClient } from "../functions/default-client.ts";
 import { h } from "../addin/pane/dom.ts";
 import { downloadsView } from "./downloads.ts";
 import { type PickedNarrative, type PickedWorkbook, kindOf, readNarrative, readWorkbookFile } from "./picked-files.ts";
-import { loadTemplate, templateChoices } from "./templates.ts";
+import { builtInTemplates, loadTemplate, templateChoices } from "./templates.ts";
 import { unitView } from "./unit-view.ts";
 
 const state = { workbook: null as PickedWorkbook | null, narrative: null as PickedNarrative | null, busy: 0 };
@@ -76,7 +76,8 @@ async function check(): Promise<string> {
   const templateId = $<HTMLSelectElement>("template").value;
   const template = templateId ? await loadTemplate(templateId) : null;
   const year = yearAsked();
-  const read = sheets ? readDisclosure(sheets) : undefined;
+  // read once with the template (or the built-in ones to detect it from), as the check itself would
+  const read = sheets ? readDisclosure(sheets, {}, { template, templates: builtInTemplates() }) : undefined;
   const editionYear = template?.codeEdition ?? year ?? read?.disclosure.year ?? template?.year ?? null;
   const codes = await codesClient()
     .edition(editionYear)
@@ -88,6 +89,7 @@ async function check(): Promise<string> {
     year,
     codes,
     template,
+    templates: builtInTemplates(),
     read,
     source: { workbook: state.workbook?.name ?? null, text: state.narrative?.name ?? null },
   });

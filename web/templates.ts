@@ -1,8 +1,6 @@
 // The templates the page offers: the built-in ones (in the bundle, so they work offline) and those a finance
 // bureau published on this Worker (/v1/templates, fetched when chosen; kept by the service worker once used).
 
-import central from "../data/templates/central-2021.json";
-import shanghai from "../data/templates/shanghai-2024.json";
 import { type Template, validateTemplate } from "../core/templates/template.ts";
 
 export interface TemplateChoice {
@@ -10,7 +8,12 @@ export interface TemplateChoice {
   label: string;
 }
 
-const BUILT_IN = [central, shanghai].map((t) => validateTemplate(t).template).filter((t): t is Template => !!t);
+/** every data/templates/*.json, put in by web/build.ts as the command line reads them (cli/builtin-data.ts) */
+declare const BUILTIN_TEMPLATES: unknown[];
+const BUILT_IN = BUILTIN_TEMPLATES.map((t) => validateTemplate(t).template).filter((t): t is Template => !!t);
+
+/** The built-in templates, among which a workbook's table set is detected when none is chosen (as the CLI does). */
+export const builtInTemplates = (): Template[] => BUILT_IN;
 const fetched = new Map<string, Template>(BUILT_IN.map((t) => [t.id, t]));
 const labelOf = (t: { region: string; year: number; name: string }) => `${t.region} · ${t.year} · ${t.name}`;
 
