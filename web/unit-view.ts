@@ -3,9 +3,9 @@
 // onto its table (the cell marked) or its paragraph (the words marked). The review desk reuses it per unit.
 
 import { type Finding, type Report, SEVERITY_NAMES, type Severity, placeText } from "../core/rules/finding.ts";
+import { groupByTable } from "../core/rules/report-rows.ts";
 import type { CellRef, SheetGrid } from "../core/tables/grid.ts";
 import type { Disclosure } from "../core/tables/model.ts";
-import { TABLE_IDS, tableName } from "../core/tables/table-ids.ts";
 import { scoreLines, scoreWhereText } from "../core/score/score.ts";
 import type { PublicationScore, ScoreStatus } from "../core/score/items.ts";
 import { summaryText } from "../hosts/report/report-rows.ts";
@@ -20,8 +20,6 @@ export interface UnitInput {
   disclosure: Disclosure | null;
 }
 
-const NARRATIVE = "情况说明";
-const WHOLE_BOOK = "整个工作簿";
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
 const SCORE_STATUS: Record<ScoreStatus, string> = { pass: "通过", fail: "未通过", na: "不适用" };
@@ -45,11 +43,6 @@ export function unitView(input: UnitInput): HTMLElement {
   const show: Record<Severity, boolean> = { error: true, warning: true, info: true };
   let open: Finding | null = null;
   const { report } = input;
-  const sheetTable = new Map(Object.values(input.disclosure?.tables ?? {}).map((t) => [t.sheet, t.id]));
-
-  const groupOf = (f: Finding) => ("cell" in f.where ? (f.where.sheet ? sheetTable.get(f.where.sheet) ?? f.where.sheet : WHOLE_BOOK) : NARRATIVE);
-  const groupTitle = (g: string) => ((TABLE_IDS as string[]).includes(g) ? tableName(g as (typeof TABLE_IDS)[number]) : g === WHOLE_BOOK || g === NARRATIVE ? g : `工作表“${g}”`);
-  const order = (g: string) => (TABLE_IDS as string[]).indexOf(g) + 1 || (g === NARRATIVE ? 100 : g === WHOLE_BOOK ? 99 : 50);
 
   function detail(f: Finding, id: string): HTMLElement {
     const box = h("div", { class: "detail", id });
@@ -102,12 +95,12 @@ export function unitView(input: UnitInput): HTMLElement {
     );
   }
 
+  // grouped as the command line's text report groups them (core), so both read alike
   function groups(list: Finding[]): HTMLElement[] {
-    const by = new Map<string, Finding[]>();
-    for (const f of list) by.set(groupOf(f), [...(by.get(groupOf(f)) ?? []), f]);
-    return [...by.entries()]
-      .sort(([a], [b]) => order(a) - order(b))
-      .flatMap(([g, fs]) => [h("h3", {}, `${groupTitle(g)}（${fs.length}）`), h("ul", { class: "findings" }, ...fs.map((f) => item(f, report.findings.indexOf(f))))]);
+    return groupByTable(list, input.disclosure).flatMap((g) => [
+      h("h3", {}, `${g.title}（${g.findings.length}）`),
+      h("ul", { class: "findings" }, ...g.findings.map((f) => item(f, report.findings.indexOf(f)))),
+    ]);
   }
 
   function render(): void {

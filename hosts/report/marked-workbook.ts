@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { isFormulaLike } from "../../core/cell-text.ts";
 import type { Report } from "../../core/rules/finding.ts";
-import { ROW_HEADINGS, findingRow, rowCells } from "./report-rows.ts";
+import { REPORT_HEADER, findingRow, notCheckedRow } from "../../core/rules/report-rows.ts";
 
 export const RESULT_SHEET = "审核结果";
 /** Excel's light red "bad" fill */
@@ -64,10 +64,10 @@ export async function markWorkbook(bytes: Uint8Array, report: Report): Promise<U
 function addResultSheet(book: ExcelJS.Workbook, report: Report): void {
   const out = book.addWorksheet(freeName(book, RESULT_SHEET));
   out.columns = [{ width: 8 }, { width: 22 }, { width: 60 }, { width: 18 }, { width: 14 }, { width: 14 }];
-  out.addRow(ROW_HEADINGS).font = { bold: true };
+  out.addRow(REPORT_HEADER).font = { bold: true };
   for (const f of report.findings) {
     const row = out.addRow([]);
-    rowCells(findingRow(f)).forEach((text, i) => setText(row.getCell(i + 1), text));
+    findingRow(f).forEach((text, i) => setText(row.getCell(i + 1), text));
     if ("cell" in f.where && book.getWorksheet(f.where.sheet) && A1.test(f.where.cell)) {
       row.getCell(4).value = cellLink(f.where.sheet, f.where.cell, `${f.where.sheet}!${f.where.cell}`);
       row.getCell(4).font = { color: { argb: "FF0563C1" }, underline: true };
@@ -75,7 +75,7 @@ function addResultSheet(book: ExcelJS.Workbook, report: Report): void {
   }
   for (const n of report.notChecked) {
     const row = out.addRow([]);
-    ["未核对", n.rule, n.why].forEach((text, i) => setText(row.getCell(i + 1), text));
+    notCheckedRow(n).forEach((text, i) => text && setText(row.getCell(i + 1), text));
   }
 }
 

@@ -4,7 +4,8 @@
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import type { Finding, Report } from "../../core/rules/finding.ts";
 import { scoreLines, scoreWhereText } from "../../core/score/score.ts";
-import { type ReportMeta, chineseDate, findingRow, reportTitle, summaryText } from "./report-rows.ts";
+import { findingRow } from "../../core/rules/report-rows.ts";
+import { type ReportMeta, chineseDate, reportTitle, summaryText } from "./report-rows.ts";
 
 const TITLE_FONT = "方正小标宋简体";
 const BODY_FONT = "仿宋_GB2312";
@@ -26,8 +27,8 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 function findingsTable(findings: Finding[]): Table {
   const head = new TableRow({ tableHeader: true, children: ["序号", "严重程度", "位置", "问题", "应为", "实为"].map((t) => cell(t, true)) });
   const rows = findings.map((f, i) => {
-    const r = findingRow(f);
-    return new TableRow({ children: [String(i + 1), r.severity, r.place, r.message, r.expected, r.actual].map((t) => cell(t)) });
+    const [severity, , message, place, expected, actual] = findingRow(f);
+    return new TableRow({ children: [String(i + 1), severity!, place!, message!, expected!, actual!].map((t) => cell(t)) });
   });
   return new Table({
     rows: [head, ...rows],

@@ -1,16 +1,7 @@
-// The one report as the rows and sentences every written form shows (marked workbook, .docx, the web page):
-// severity names, places, 应为/实为 and the summary line, so they never word the same report differently.
+// The sentences every written form of a report shares (marked workbook, .docx, the web page): the summary
+// line, the title, the date and a file name; the finding rows themselves are core's (core/rules/report-rows.ts).
 
-import { type Finding, type Report, SEVERITY_NAMES, placeText } from "../../core/rules/finding.ts";
-
-export interface FindingRow {
-  severity: string;
-  rule: string;
-  message: string;
-  place: string;
-  expected: string;
-  actual: string;
-}
+import type { Report } from "../../core/rules/finding.ts";
 
 /** Who made the report and against what, for its heading: the template's name and the day of the check. */
 export interface ReportMeta {
@@ -18,14 +9,6 @@ export interface ReportMeta {
   /** YYYY-MM-DD */
   date: string;
 }
-
-export const ROW_HEADINGS = ["严重程度", "规则", "说明", "位置", "应为", "实为"];
-
-export function findingRow(f: Finding): FindingRow {
-  return { severity: SEVERITY_NAMES[f.severity], rule: f.rule, message: f.message, place: placeText(f.where), expected: f.expected ?? "", actual: f.actual ?? "" };
-}
-
-export const rowCells = (r: FindingRow) => [r.severity, r.rule, r.message, r.place, r.expected, r.actual];
 
 /** "错误 2 条，警告 1 条，提示 3 条；未核对 1 项" */
 export function summaryText(report: Report): string {
