@@ -11,6 +11,7 @@ import { benchPane } from "./pane.bench.ts";
 import { benchRead } from "./read.bench.ts";
 import { benchScore } from "./score.bench.ts";
 import { benchTables } from "./tables.bench.ts";
+import { benchWeb } from "./web.bench.ts";
 import { benchWorker } from "./worker.bench.ts";
 
 await buildAddin();
@@ -20,6 +21,7 @@ console.log(`npm start → /health in ${running.startupMs} ms (${running.origin}
 try {
   await benchFunctions(running.origin);
   await benchPane(running.origin);
+  await benchWeb(running.origin);
   await benchWorker(running);
   await benchCheckCpu(running);
   await benchRead();

@@ -14,6 +14,7 @@ import { codesPublish } from "./routes/codes-publish.ts";
 import { manifest } from "./routes/manifest.ts";
 import { reviews } from "./routes/reviews.ts";
 import { templates } from "./routes/templates.ts";
+import { web } from "./routes/web.ts";
 import { VERSION } from "./version.ts";
 
 const app = new Hono<{ Bindings: Env }>();
@@ -55,6 +56,7 @@ app.route("/v1", templates);
 app.route("/v1", check);
 app.route("/v1", reviews);
 app.route("/", manifest);
+app.route("/", web);
 
 // a known path asked with another method: 405 with what it allows
 for (const [path, methods] of Object.entries(OPENAPI.paths)) {

@@ -25,6 +25,7 @@ export const OPENAPI = {
   },
   paths: {
     "/health": { get: { summary: "服务状态", responses: { 200: json({ type: "object" }) } } },
+    "/": { get: { summary: "网页核对（文件在浏览器中核对，不上传）", responses: { 200: { description: "HTML" } } } },
     "/manifest.xml": { get: { summary: "Office 加载项清单（地址指向本服务）", responses: { 200: { description: "XML" } } } },
     "/v1/openapi.json": { get: { summary: "本说明", responses: { 200: json({ type: "object" }) } } },
     "/v1/editions": { get: { summary: "科目表年度列表", responses: { 200: json({ type: "object" }) } } },
