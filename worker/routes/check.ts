@@ -1,45 +1,51 @@
-// POST /v1/check: a disclosure as JSON grids or as an .xlsx body, checked by the same core as the command line,
+// POST /v1/check: a disclosure as JSON grids or as a workbook body, checked by the same core as the command line,
 // answered with the same report.
 
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { CodesRegistry } from "../../core/codes/codes-registry.ts";
 import { checkDisclosure } from "../../core/check-disclosure.ts";
+import { firstError } from "../../core/templates/schema-kit.ts";
 import { type Template, validateTemplate } from "../../core/templates/template.ts";
 import { UnreadableFile, readXlsxGrids } from "../../hosts/xlsx.ts";
-import { type CheckInput, parseCheckInput } from "../check-input.ts";
+import { type CheckInput, checkBodySchema } from "../check-input.ts";
 import { allEditions } from "../edition-cache.ts";
-import { HttpError, badRequest, notFound } from "../http-errors.ts";
-import { readJson } from "../json-body.ts";
+import { HttpError, badRequest, notFound, tooLarge } from "../http-errors.ts";
 import { cachedTemplate } from "../template-cache.ts";
+import { isJsonType, jsonBody, validJson } from "../validation.ts";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export const check = new Hono<{ Bindings: Env }>();
 
-check.post("/check", async (c) => {
+const validBody = validJson(checkBodySchema, (invalid) => (invalid.tooLarge ? tooLarge : badRequest)(firstError(invalid, "：")));
+// a JSON body is validated here; a workbook body is read in the handler
+const jsonValidated: MiddlewareHandler = (c, next) =>
+  isJsonType(c.req.header("Content-Type")) ? jsonBody(c, async () => void (await validBody(c, next))) : next();
+
+async function workbookInput(c: { req: { query(k: string): string | undefined; arrayBuffer(): Promise<ArrayBuffer> } }): Promise<CheckInput> {
+  const year = c.req.query("year");
+  if (year !== undefined && !/^\d{4}$/.test(year)) throw badRequest(`?year “${year}”不是四位年度`);
+  const name = c.req.query("name") ?? "upload.xlsx";
+  try {
+    return {
+      grids: await readXlsxGrids(new Uint8Array(await c.req.arrayBuffer()), name),
+      year: year ? Number(year) : null,
+      text: null,
+      template: c.req.query("template") ?? null,
+      name,
+    };
+  } catch (err) {
+    if (err instanceof UnreadableFile) throw badRequest(err.message);
+    throw err;
+  }
+}
+
+check.post("/check", jsonValidated, async (c) => {
   const type = c.req.header("Content-Type") ?? "";
   let input: CheckInput;
-  if (type.toLowerCase().startsWith(XLSX_TYPE)) {
-    const year = c.req.query("year");
-    if (year !== undefined && !/^\d{4}$/.test(year)) throw badRequest(`?year “${year}”不是四位年度`);
-    const name = c.req.query("name") ?? "upload.xlsx";
-    try {
-      input = {
-        grids: await readXlsxGrids(new Uint8Array(await c.req.arrayBuffer()), name),
-        year: year ? Number(year) : null,
-        text: null,
-        template: c.req.query("template") ?? null,
-        name,
-      };
-    } catch (err) {
-      if (err instanceof UnreadableFile) throw badRequest(err.message);
-      throw err;
-    }
-  } else if (/^application\/json\b/i.test(type)) {
-    input = parseCheckInput(await readJson(c));
-  } else {
-    throw new HttpError(415, "unsupported_media_type", `请求体应为 application/json 或 .xlsx（${XLSX_TYPE}），而不是“${type || "（未注明）"}”`);
-  }
+  if (isJsonType(type)) input = c.req.valid("json" as never) as CheckInput;
+  else if (type.toLowerCase().startsWith(XLSX_TYPE)) input = await workbookInput(c);
+  else throw new HttpError(415, "unsupported_media_type", `请求体应为 application/json 或 .xlsx（${XLSX_TYPE}），而不是“${type || "（未注明）"}”`);
 
   let template: Template | null = null;
   if (input.template) {
