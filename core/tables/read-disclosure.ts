@@ -29,7 +29,8 @@ export function readDisclosure(sheets: SheetGrid[], overrides: Record<string, Ta
       problems.push({ table: null, sheet: grid.name, message: `工作表“${grid.name}”有 ${cells.length} 行，只读取前 ${MAX_ROWS} 行` });
       cells = cells.slice(0, MAX_ROWS);
     }
-    for (const region of regionsOf(grid, cells, overrides[grid.name])) {
+    // own keys only: a sheet named "constructor" or "toString" must not pick up Object.prototype members
+    for (const region of regionsOf(grid, cells, Object.hasOwn(overrides, grid.name) ? overrides[grid.name] : undefined)) {
       if (tables[region.id]) {
         problems.push({ table: region.id, sheet: grid.name, message: `${tableName(region.id)}出现不止一次，只核对第一份（${tables[region.id]!.sheet}）` });
         continue;
