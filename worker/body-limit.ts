@@ -1,6 +1,7 @@
 // Request bodies read through LIMITS.fileBytes: a declared Content-Length over it is refused before reading;
-// a body without one (chunked) is counted while it streams, and the stream is cancelled at the first byte over,
-// so the connection is released rather than left with an unread body.
+// a body without one (chunked) is counted while it streams and kept no further than the limit. What follows
+// is read and dropped for up to as much again, so the client's connection stays usable for its next request
+// (workerd closes a connection whose request body was left unread); past that the stream is cancelled.
 
 import type { MiddlewareHandler } from "hono";
 import { LIMITS } from "../core/limits.ts";
@@ -29,7 +30,7 @@ export const bodyLimit: MiddlewareHandler = async (c, next) => {
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
+      await discard(reader, MAX_BODY_BYTES);
       throw overLimit();
     }
     chunks.push(value);
@@ -43,3 +44,13 @@ export const bodyLimit: MiddlewareHandler = async (c, next) => {
   c.req.raw = new Request(c.req.raw, { body: whole });
   return next();
 };
+
+/** Reads the rest of a body without keeping it, up to `budget` bytes; cancels it if there is more. */
+async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<void> {
+  for (let read = 0; read <= budget; ) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    read += value.byteLength;
+  }
+  await reader.cancel().catch(() => {});
+}
