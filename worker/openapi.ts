@@ -2,7 +2,7 @@
 // same zod schemas the routes validate with, and a test keeps the paths and the routes the same.
 
 import { z } from "zod";
-import { templateSchema } from "../core/templates/template.ts";
+import { publishableTemplateSchema } from "../core/templates/template.ts";
 import { checkBodySchema } from "./check-input.ts";
 import { editionBodySchema } from "./edition-body.ts";
 
@@ -27,7 +27,7 @@ export const OPENAPI = {
   openapi: "3.1.0",
   info: { title: "juesuan 决算公开助手 API", version: "0.1.0", description: "政府收支分类科目（按年度）、部门决算公开模板的查询与发布，以及公开表核对。所有错误均为 {error, message}，message 为中文。" },
   components: {
-    schemas: { Template: bodySchema(templateSchema) },
+    schemas: { Template: bodySchema(publishableTemplateSchema) },
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     responses: {
       Error: json({ type: "object", required: ["error", "message"], properties: { error: { type: "string" }, message: { type: "string" } } }, "错误"),

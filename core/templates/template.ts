@@ -1,6 +1,7 @@
 // A template: what a finance bureau prescribes for a region and year — which tables and titles, which rules at
 // which severity, the narrative's sections and the supplementary inputs. One JSON document; this module is
 // its schema (zod), used alike by the Worker (publishing, and its OpenAPI description), the add-in and the CLI.
+// Publishing is stricter than reading: no text may start like a formula (hosts still write any text as text).
 
 import { z } from "zod";
 import { isFormulaLike } from "../cell-text.ts";
@@ -14,16 +15,12 @@ export const TEMPLATE_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const SLUG = /^[a-z0-9-]+$/;
 const SLUG_MESSAGE = "只能用小写字母、数字和连字符";
 
-/**
- * Text the add-in may write into a cell (titles, labels, sentences): non-blank, bounded, and never starting
- * like a formula — a spreadsheet would run it. `what` names the field in the message.
- */
+/** Text the add-in writes into cells (titles, labels, sentences): non-blank and bounded; `what` names the field. */
 function text(max: number, what: string) {
   return z
     .string({ error: (iss) => (iss.input === undefined ? "缺少此项" : `${what}应为文本`) })
     .refine((v) => v.trim() !== "", { message: `${what}应为非空文本`, abort: true })
     .refine((v) => v.length <= max, { message: `${what}过长（最多 ${max} 个字符）`, abort: true })
-    .refine((v) => !isFormulaLike(v), `${what}不能以 =、+、-、@、制表符或回车开头（表格软件会把它当作公式）`)
     .meta({ maxLength: max });
 }
 
@@ -87,8 +84,39 @@ export type Template = z.output<typeof templateSchema>;
 export type TemplateTable = Template["tables"][number];
 export type TemplateSection = NonNullable<Template["narrative"]>["sections"][number];
 
+/** Every text of a template a host writes into a cell, with its JSON path and the name of its field. */
+function texts(t: Template): { path: (string | number)[]; what: string; value: string }[] {
+  const out: { path: (string | number)[]; what: string; value: string }[] = [
+    { path: ["name"], what: "模板名称", value: t.name },
+    { path: ["region"], what: "地区", value: t.region },
+  ];
+  t.tables.forEach((table, i) => {
+    out.push({ path: ["tables", i, "title"], what: "表名", value: table.title });
+    table.aliases?.forEach((a, j) => out.push({ path: ["tables", i, "aliases", j], what: "表的别名", value: a }));
+  });
+  t.narrative?.sections.forEach((section, i) => {
+    out.push({ path: ["narrative", "sections", i, "title"], what: "情况说明章节标题", value: section.title });
+    for (const [key, sentence] of Object.entries(section.sentences ?? {})) out.push({ path: ["narrative", "sections", i, "sentences", key], what: "情况说明句式", value: sentence });
+  });
+  t.supplementary?.fields.forEach((field, i) => {
+    out.push({ path: ["supplementary", "fields", i, "label"], what: "补充资料项名称", value: field.label });
+    if (field.unit !== undefined) out.push({ path: ["supplementary", "fields", i, "unit"], what: "补充资料项单位", value: field.unit });
+  });
+  return out;
+}
+
+/** The template a finance bureau may publish: as `templateSchema`, and no text that a spreadsheet would run as a formula. */
+export const publishableTemplateSchema = templateSchema.superRefine((t, ctx) => {
+  for (const { path, what, value } of texts(t)) {
+    if (isFormulaLike(value)) ctx.addIssue({ code: "custom", path, input: value, message: `${what}不能以 =、+、-、@、制表符或回车开头（表格软件会把它当作公式）` });
+  }
+});
+
 /** Validates a template document: the template, or its first problems (each a JSON Pointer and a Chinese sentence). */
-export function validateTemplate(doc: unknown): { template: Template; errors: []; more: 0 } | { template: null; errors: SchemaError[]; more: number } {
-  const parsed = templateSchema.safeParse(doc, { error: zhIssue });
+export function validateTemplate(
+  doc: unknown,
+  schema: z.ZodType<Template> = templateSchema,
+): { template: Template; errors: []; more: 0 } | { template: null; errors: SchemaError[]; more: number } {
+  const parsed = schema.safeParse(doc, { error: zhIssue });
   return parsed.success ? { template: parsed.data, errors: [], more: 0 } : { template: null, ...schemaErrors(parsed.error) };
 }

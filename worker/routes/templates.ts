@@ -4,7 +4,7 @@
 import { Hono } from "hono";
 import { contentHash } from "../../core/index.ts";
 import { firstError } from "../../core/templates/schema-kit.ts";
-import { TEMPLATE_ID, type Template, templateSchema } from "../../core/templates/template.ts";
+import { TEMPLATE_ID, type Template, publishableTemplateSchema } from "../../core/templates/template.ts";
 import { requirePublisher } from "../auth.ts";
 import { HttpError, badRequest, notFound } from "../http-errors.ts";
 import { checkPreconditions } from "../preconditions.ts";
@@ -49,7 +49,7 @@ templates.get("/templates/:id/versions/:version", async (c) => {
 });
 
 const validTemplate = validJson(
-  templateSchema,
+  publishableTemplateSchema,
   (invalid) => new HttpError(invalid.tooLarge ? 413 : 400, "invalid_template", `模板不符合格式：${firstError(invalid)}`, { errors: invalid.errors }),
 );
 
