@@ -28,15 +28,21 @@ const HONO_MESSAGES: Record<number, string> = { 400: "请求格式不对", 401: 
 function asHttpError(err: unknown): HttpError | null {
   if (err instanceof HttpError) return err;
   if (err instanceof InputTooLarge) return tooLarge(err.message);
-  if (err instanceof HTTPException) return new HttpError(err.status as ContentfulStatusCode, "bad_request", HONO_MESSAGES[err.status] ?? "请求无法处理");
+  if (err instanceof HTTPException) {
+    const code = err.status === 413 ? "payload_too_large" : err.status === 415 ? "unsupported_media_type" : "bad_request";
+    return new HttpError(err.status as ContentfulStatusCode, code, HONO_MESSAGES[err.status] ?? "请求无法处理");
+  }
   // out of memory, an array or string past V8's size, too deep a recursion: the input was too big to handle
   if (err instanceof RangeError) return new HttpError(413, "too_large_to_process", "请求的内容过大或过于复杂，无法处理；请拆分后再试");
   return null;
 }
 
+// a message is one line, whatever a reader's error carried
+const oneLine = (message: string) => message.replace(/\s*[\r\n]+\s*/g, " ").trim();
+
 export function errorResponse(c: Context, err: unknown): Response {
   const known = asHttpError(err);
-  if (known) return c.json({ error: known.code, message: known.message, ...known.extra }, known.status);
+  if (known) return c.json({ error: known.code, message: oneLine(known.message), ...known.extra }, known.status);
   console.error("unhandled", err);
   return c.json({ error: "internal", message: "服务内部错误，请稍后再试" }, 500);
 }

@@ -1,6 +1,9 @@
 import { env } from "cloudflare:test";
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { describe, expect, it } from "vitest";
-import { LIMITS } from "../../core/limits.ts";
+import { InputTooLarge, LIMITS } from "../../core/limits.ts";
+import { errorResponse } from "../../worker/http-errors.ts";
 import type { Report } from "../../core/rules/finding.ts";
 import { call, errorOf, put } from "./helpers.ts";
 
@@ -117,5 +120,26 @@ describe("every failure is JSON with a Chinese message", () => {
       expect(message).toMatch(/[\u4e00-\u9fff]/);
       expect(message).not.toContain("\n");
     }
+  });
+
+  it("the error contract maps what Hono, core and the runtime throw to one Chinese line", async () => {
+    const app = new Hono();
+    const throwing: Record<string, unknown> = {
+      "/oom": new RangeError("Invalid array length"),
+      "/stack": new RangeError("Maximum call stack size exceeded"),
+      "/limit": new InputTooLarge("cells", "单元格过多（最多 500000 个）"),
+      "/hono": new HTTPException(400, { message: "Malformed JSON in request body" }),
+      "/lines": Object.assign(new TypeError("boom\n    at somewhere (file.js:1:1)"), {}),
+    };
+    for (const [path, err] of Object.entries(throwing)) app.get(path, () => { throw err; });
+    app.onError((err, c) => errorResponse(c, err));
+    const answers = await Promise.all(Object.keys(throwing).map(async (p) => [p, await errorOf(await app.request(p))] as const));
+    expect(Object.fromEntries(answers)).toEqual({
+      "/oom": { status: 413, error: "too_large_to_process", message: expect.stringMatching(/^请求的内容过大/) },
+      "/stack": { status: 413, error: "too_large_to_process", message: expect.stringMatching(/^请求的内容过大/) },
+      "/limit": { status: 413, error: "payload_too_large", message: "单元格过多（最多 500000 个）" },
+      "/hono": { status: 400, error: "bad_request", message: "请求格式不对" },
+      "/lines": { status: 500, error: "internal", message: "服务内部错误，请稍后再试" },
+    });
   });
 });
