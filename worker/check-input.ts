@@ -3,10 +3,10 @@
 // checked against their grid (clipped to it, capped in number and size), so no body of a few bytes can make
 // core walk an area of billions of cells.
 
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LIMITS } from "../core/limits.ts";
 import { type Cell, type SheetGrid, columnLetters, parseA1 } from "../core/tables/grid.ts";
-import { boundedRecord } from "../core/templates/schema-kit.ts";
+import { boundedRecord, prechecked } from "../core/templates/schema-kit.ts";
 
 export interface CheckInput {
   grids: SheetGrid[];
@@ -20,6 +20,7 @@ const AREA = /^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/i;
 
 const cell = z.union([z.null(), z.string(), z.number(), z.boolean()], "单元格应为文本、数字、布尔值或 null");
 const cellText = (v: Cell) => typeof v !== "string" || v.length <= LIMITS.cellText;
+const described = <S extends z.ZodMiniType>(schema: S, description: string) => schema.check(z.describe(description));
 
 /** Every cell of every grid, counted before zod walks them. */
 function countCells(grids: unknown): number {
@@ -29,17 +30,14 @@ function countCells(grids: unknown): number {
   return n;
 }
 
-const grids = z.preprocess(
-  (v, ctx) => {
-    if (countCells(v) > LIMITS.cells) {
-      ctx.addIssue({ code: "too_big", origin: "array", maximum: LIMITS.cells, input: v, message: `单元格过多（最多 ${LIMITS.cells} 个）` });
-      return z.NEVER;
-    }
-    return v;
-  },
+const grids = prechecked(
+  (v) => (countCells(v) > LIMITS.cells ? { code: "too_big", origin: "array", maximum: LIMITS.cells, message: `单元格过多（最多 ${LIMITS.cells} 个）` } : null),
   boundedRecord(
-    z.string().min(1, "工作表名不能为空").max(100, "工作表名过长"),
-    z.array(z.array(cell, "应为数组").refine((row) => row.every(cellText), `单元格文本过长（最多 ${LIMITS.cellText} 个字符）`), "应为二维数组"),
+    z.string().check(z.minLength(1, "工作表名不能为空"), z.maxLength(100, "工作表名过长")),
+    z.array(
+      z.array(cell, "应为数组").check(z.refine((row) => row.every(cellText), `单元格文本过长（最多 ${LIMITS.cellText} 个字符）`)),
+      "应为二维数组",
+    ),
     1_000,
     "工作表",
   ),
@@ -47,21 +45,25 @@ const grids = z.preprocess(
 
 const merges = boundedRecord(
   z.string(),
-  z.array(z.string().regex(AREA, "应为 A1:B2 形式的区域"), "应为 A1:B2 形式的区域列表").max(LIMITS.merges, `合并区域过多（每张表最多 ${LIMITS.merges} 个）`),
+  z.array(z.string().check(z.regex(AREA, "应为 A1:B2 形式的区域")), "应为 A1:B2 形式的区域列表").check(
+    z.maxLength(LIMITS.merges, `合并区域过多（每张表最多 ${LIMITS.merges} 个）`),
+  ),
   1_000,
   "工作表",
 );
 
-export const checkBodySchema = z
-  .strictObject({
-    year: z.number("应为四位年度").int("应为四位年度").min(2000, "应为四位年度").max(2100, "应为四位年度").nullish().describe("决算年度；不给则从表中读出"),
-    grids: grids.optional().describe("{工作表名: 单元格二维数组}，单元格为文本、数字、布尔值或 null"),
-    merges: merges.optional().describe("{工作表名: [\"A1:B2\", …]}，合并区域"),
-    text: z.string("应为文本").max(LIMITS.textChars, `情况说明文本过长（最多 ${LIMITS.textChars / 10_000} 万字）`).nullish().describe("情况说明全文"),
-    template: z.string("应为模板编号").max(63).nullish().describe("模板编号"),
-    name: z.string("应为文本").max(260).nullish().describe("工作簿文件名，报告中显示"),
-  })
-  .transform((body, ctx): CheckInput => {
+const YEAR_MESSAGE = "应为四位年度";
+
+export const checkBodySchema = z.pipe(
+  z.strictObject({
+    year: z.nullish(described(z.int(YEAR_MESSAGE).check(z.gte(2000, YEAR_MESSAGE), z.lte(2100, YEAR_MESSAGE)), "决算年度；不给则从表中读出")),
+    grids: z.optional(described(grids, "{工作表名: 单元格二维数组}，单元格为文本、数字、布尔值或 null")),
+    merges: z.optional(described(merges, '{工作表名: ["A1:B2", …]}，合并区域')),
+    text: z.nullish(described(z.string("应为文本").check(z.maxLength(LIMITS.textChars, `情况说明文本过长（最多 ${LIMITS.textChars / 10_000} 万字）`)), "情况说明全文")),
+    template: z.nullish(described(z.string("应为模板编号").check(z.maxLength(63)), "模板编号")),
+    name: z.nullish(described(z.string("应为文本").check(z.maxLength(260)), "工作簿文件名，报告中显示")),
+  }),
+  z.transform((body, ctx): CheckInput => {
     const hasText = typeof body.text === "string" && body.text.trim() !== "";
     const sheets = Object.entries(body.grids ?? {});
     if (sheets.length === 0 && !hasText) {
@@ -70,18 +72,23 @@ export const checkBodySchema = z
     }
     let merged = 0;
     const out = sheets.map(([name, cells]): SheetGrid => {
-      const areas = body.merges && Object.hasOwn(body.merges, name) ? body.merges[name]! : [];
-      const clipped = areas.flatMap((area) => clipArea(area, cells));
+      const own = body.merges !== undefined && Object.hasOwn(body.merges, name);
+      const clipped = (own ? body.merges![name]! : []).flatMap((area) => clipArea(area, cells));
       for (const [i, a] of clipped.entries()) {
-        if (a.cells > LIMITS.mergeCells) ctx.issues.push({ code: "too_big", origin: "array", maximum: LIMITS.mergeCells, path: ["merges", name, i], input: a.area, message: `合并区域 ${a.area} 过大（最多 ${LIMITS.mergeCells} 个单元格）` });
+        if (a.cells > LIMITS.mergeCells) {
+          ctx.issues.push({ code: "too_big", origin: "array", maximum: LIMITS.mergeCells, path: ["merges", name, i], input: a.area, message: `合并区域 ${a.area} 过大（最多 ${LIMITS.mergeCells} 个单元格）` });
+        }
         merged += a.cells;
       }
-      return { name, cells: cells as Cell[][], ...(Object.hasOwn(body.merges ?? {}, name) ? { merges: clipped.map((a) => a.area) } : {}) };
+      return { name, cells: cells as Cell[][], ...(own ? { merges: clipped.map((a) => a.area) } : {}) };
     });
     // areas of one grid should not overlap: together they cover at most the grid
-    if (merged > LIMITS.cells) ctx.issues.push({ code: "too_big", origin: "array", maximum: LIMITS.cells, path: ["merges"], input: merged, message: `合并区域合计覆盖的单元格过多（最多 ${LIMITS.cells} 个）` });
+    if (merged > LIMITS.cells) {
+      ctx.issues.push({ code: "too_big", origin: "array", maximum: LIMITS.cells, path: ["merges"], input: merged, message: `合并区域合计覆盖的单元格过多（最多 ${LIMITS.cells} 个）` });
+    }
     return { grids: out, year: body.year ?? null, text: body.text ?? null, template: body.template ?? null, name: body.name ?? null };
-  });
+  }),
+);
 
 /** A merged area clipped to the cells the grid has; nothing when it lies wholly outside them. */
 function clipArea(area: string, cells: Cell[][]): { area: string; cells: number }[] {

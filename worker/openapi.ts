@@ -1,13 +1,13 @@
 // The API described for other systems (OpenAPI 3.1), served at /v1/openapi.json; request bodies come from the
 // same zod schemas the routes validate with, and a test keeps the paths and the routes the same.
 
-import { z } from "zod";
+import * as z from "zod/mini";
 import { publishableTemplateSchema } from "../core/templates/template.ts";
 import { checkBodySchema } from "./check-input.ts";
 import { editionBodySchema } from "./edition-body.ts";
 
 /** A zod schema as the JSON Schema (2020-12, which OpenAPI 3.1 uses) of what a client sends. */
-function bodySchema(schema: z.ZodType): Record<string, unknown> {
+function bodySchema(schema: z.ZodMiniType): Record<string, unknown> {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
   return rest;
 }

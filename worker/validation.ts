@@ -3,7 +3,7 @@
 
 import { zValidator } from "@hono/zod-validator";
 import type { MiddlewareHandler } from "hono";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type SchemaError, schemaErrors, zhIssue } from "../core/templates/schema-kit.ts";
 import { HttpError, badRequest } from "./http-errors.ts";
 
@@ -30,7 +30,7 @@ export interface Invalid {
 }
 
 /** Validates the JSON body with `schema`; `fail` turns its problems into the route's error. */
-export function validJson(schema: z.ZodType, fail: (invalid: Invalid) => HttpError) {
+export function validJson(schema: z.ZodMiniType, fail: (invalid: Invalid) => HttpError) {
   return zValidator(
     "json",
     schema,
@@ -40,6 +40,7 @@ export function validJson(schema: z.ZodType, fail: (invalid: Invalid) => HttpErr
         throw fail({ ...schemaErrors(result.error), tooLarge });
       }
     },
-    { validationFunction: (s: z.ZodType, value) => s.safeParseAsync(value, { error: zhIssue }) },
+    // zod/mini's result has the shape the validator reads (success, data, error); only its error class differs
+    { validationFunction: (s: z.ZodMiniType, value) => s.safeParseAsync(value, { error: zhIssue }) as never },
   );
 }

@@ -1,7 +1,7 @@
 // What every zod schema of juesuan's documents and request bodies shares: problems as a clerk reads them (a JSON
 // Pointer and one Chinese sentence, cut to the first few), keys that cannot pass for a prototype's, sizes checked before a walk.
 
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export interface SchemaError {
   /** JSON Pointer into the document ("/tables/2/id"); "" for the document itself */
@@ -18,28 +18,40 @@ export const PROTOTYPE_NAME_MESSAGE = "不能用 constructor、__proto__、toStr
 
 /** A key of a record: matches `pattern` and is no inherited name. */
 export function ownKey(pattern: RegExp, patternMessage = "名称格式不对") {
-  return z
-    .string()
-    .regex(pattern, patternMessage)
-    .refine((k) => !PROTOTYPE_NAMES.has(k), PROTOTYPE_NAME_MESSAGE);
+  return z.string().check(
+    z.regex(pattern, patternMessage),
+    z.refine((k) => !PROTOTYPE_NAMES.has(k), PROTOTYPE_NAME_MESSAGE),
+  );
 }
 
+type Problem = { code: "too_big"; origin: "object" | "array"; maximum: number; message: string } | { code: "custom"; path: PropertyKey[]; message: string };
+
 /**
- * A record of at most `max` entries, counted before any entry is checked: a huge object is refused in one
- * problem instead of one problem per entry.
+ * `schema`, after `precheck` has looked at the raw input: a problem it finds stops the parse before `schema`
+ * walks anything, so a huge input is refused in one problem instead of one per entry.
  */
-export function boundedRecord<K extends z.core.$ZodRecordKey, V extends z.ZodType>(key: K, value: V, max: number, what = "") {
-  return z.preprocess((v, ctx) => {
-    if (typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length > max) {
-      ctx.addIssue({ code: "too_big", origin: "object", maximum: max, input: v, message: `${what}最多 ${max} 项` });
+export function prechecked<S extends z.ZodMiniType>(precheck: (v: unknown) => Problem | null, schema: S) {
+  return z.pipe(
+    z.transform((v: unknown, ctx) => {
+      const problem = precheck(v);
+      if (!problem) return v;
+      ctx.issues.push({ ...problem, input: v });
       return z.NEVER;
-    }
-    // zod drops a "__proto__" key silently; a document that has one is refused instead
-    if (typeof v === "object" && v !== null && Object.hasOwn(v, "__proto__")) {
-      ctx.addIssue({ code: "custom", path: ["__proto__"], input: v, message: PROTOTYPE_NAME_MESSAGE });
-    }
-    return v;
-  }, z.record(key, value));
+    }),
+    schema,
+  );
+}
+
+const isRecord = (v: unknown): v is object => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A record of at most `max` entries, counted first; a "__proto__" key (which zod would drop) is refused. */
+export function boundedRecord<K extends z.core.$ZodRecordKey, V extends z.ZodMiniType>(key: K, value: V, max: number, what = "") {
+  return prechecked((v) => {
+    if (!isRecord(v)) return null;
+    if (Object.keys(v).length > max) return { code: "too_big", origin: "object", maximum: max, message: `${what}最多 ${max} 项` };
+    if (Object.hasOwn(v, "__proto__")) return { code: "custom", path: ["__proto__"], message: PROTOTYPE_NAME_MESSAGE };
+    return null;
+  }, z.record(key, value).check(z.meta({ maxProperties: max })));
 }
 
 const TYPE_NAMES: Record<string, string> = {

@@ -3,7 +3,7 @@
 // its schema (zod), used alike by the Worker (publishing, and its OpenAPI description), the add-in and the CLI.
 // Publishing is stricter than reading: no text may start like a formula (hosts still write any text as text).
 
-import { z } from "zod";
+import * as z from "zod/mini";
 import { isFormulaLike } from "../cell-text.ts";
 import { TABLE_IDS, type TableId } from "../tables/table-ids.ts";
 import { type SchemaError, boundedRecord, ownKey, schemaErrors, zhIssue } from "./schema-kit.ts";
@@ -17,68 +17,70 @@ const SLUG_MESSAGE = "只能用小写字母、数字和连字符";
 
 /** Text the add-in writes into cells (titles, labels, sentences): non-blank and bounded; `what` names the field. */
 function text(max: number, what: string) {
-  return z
-    .string({ error: (iss) => (iss.input === undefined ? "缺少此项" : `${what}应为文本`) })
-    .refine((v) => v.trim() !== "", { message: `${what}应为非空文本`, abort: true })
-    .refine((v) => v.length <= max, { message: `${what}过长（最多 ${max} 个字符）`, abort: true })
-    .meta({ maxLength: max });
+  return z.string({ error: (iss) => (iss.input === undefined ? "缺少此项" : `${what}应为文本`) }).check(
+    z.refine((v) => v.trim() !== "", { message: `${what}应为非空文本`, abort: true }),
+    z.refine((v) => v.length <= max, { message: `${what}过长（最多 ${max} 个字符）`, abort: true }),
+    z.meta({ maxLength: max }),
+  );
 }
 
-const year = z
-  .number({ error: (iss) => (iss.input === undefined ? "缺少此项" : "应为四位年度（2000–2100）") })
-  .int("应为四位年度（2000–2100）")
-  .min(2000, "应为四位年度（2000–2100）")
-  .max(2100, "应为四位年度（2000–2100）");
+const YEAR_MESSAGE = "应为四位年度（2000–2100）";
+const year = z.int({ error: (iss) => (iss.input === undefined ? "缺少此项" : YEAR_MESSAGE) }).check(z.gte(2000, YEAR_MESSAGE), z.lte(2100, YEAR_MESSAGE));
+const described = <S extends z.ZodMiniType>(schema: S, description: string) => schema.check(z.describe(description));
 
 const severity = z.enum(["error", "warning", "info", "off"], "应为严重程度之一：error、warning、info、off");
 
 const table = z.strictObject({
   id: z.enum(TABLE_IDS as [TableId, ...TableId[]], `应为表号之一：${TABLE_IDS.join("、")}`),
   title: text(60, "表名"),
-  aliases: z.array(text(60, "表的别名"), "应为数组").max(20, "最多 20 个别名").optional().describe("本地区对同一张表的其他叫法"),
+  aliases: z.optional(described(z.array(text(60, "表的别名"), "应为数组").check(z.maxLength(20, "最多 20 个别名")), "本地区对同一张表的其他叫法")),
   required: z.boolean("应为 true 或 false"),
 });
 
 const section = z.strictObject({
-  id: z.string().min(1, "应为非空文本").max(40).regex(SLUG, SLUG_MESSAGE),
+  id: z.string("应为文本").check(z.minLength(1, "应为非空文本"), z.maxLength(40, "过长（最多 40 个字符）"), z.regex(SLUG, SLUG_MESSAGE)),
   title: text(60, "情况说明章节标题"),
-  sentences: boundedRecord(ownKey(SLUG, SLUG_MESSAGE), text(2000, "情况说明句式"), 100, "句式")
-    .optional()
-    .describe("按键给出句式，{占位符} 由生成和核对情况说明时填入"),
+  sentences: z.optional(described(boundedRecord(ownKey(SLUG, SLUG_MESSAGE), text(2000, "情况说明句式"), 100, "句式"), "按键给出句式，{占位符} 由生成和核对情况说明时填入")),
 });
 
 const field = z.strictObject({
   key: ownKey(/^[\p{L}\p{N}._-]{1,60}$/u, "只能用文字、数字、点和连字符（最多 60 个字符）"),
   label: text(60, "补充资料项名称"),
-  unit: text(10, "补充资料项单位").optional(),
+  unit: z.optional(text(10, "补充资料项单位")),
 });
 
-export const templateSchema = z
-  .strictObject({
-    id: z.string("应为文本").regex(TEMPLATE_ID, "只能用小写字母、数字和连字符，如 shanghai-2024"),
+const tables = z
+  .array(table, "应为数组")
+  .check(
+    z.minLength(1, "至少应有 1 张表"),
+    z.maxLength(20, "最多 20 张表"),
+    z.superRefine((list, ctx) => {
+      list.forEach((t, i) => {
+        if (list.findIndex((x) => x.id === t.id) !== i) ctx.addIssue({ code: "custom", path: [i, "id"], input: t.id, message: `${t.id} 重复` });
+      });
+    }),
+  );
+
+export const templateSchema = described(
+  z.strictObject({
+    id: z.string("应为文本").check(z.regex(TEMPLATE_ID, "只能用小写字母、数字和连字符，如 shanghai-2024")),
     name: text(100, "模板名称"),
     region: text(50, "地区"),
-    year: year.describe("模板适用的决算年度"),
-    codeEdition: year.optional().describe("核对科目名称所用的科目表年度（默认同 year）"),
-    tables: z
-      .array(table, "应为数组")
-      .min(1, "至少应有 1 张表")
-      .max(20, "最多 20 张表")
-      .superRefine((tables, ctx) => {
-        tables.forEach((t, i) => {
-          if (tables.findIndex((x) => x.id === t.id) !== i) ctx.addIssue({ code: "custom", path: [i, "id"], message: `${t.id} 重复` });
-        });
-      }),
-    rules: boundedRecord(ownKey(/^[a-zA-Z][a-zA-Z0-9.-]{1,60}$/), severity, 200, "规则")
-      .optional()
-      .describe("按规则编号：与默认不同的严重程度，或 off"),
-    narrative: z.strictObject({ sections: z.array(section, "应为数组").max(40, "最多 40 节") }).optional(),
-    supplementary: z.strictObject({ fields: z.array(field, "应为数组").max(300, "最多 300 项") }).optional(),
-    scoreWeights: boundedRecord(ownKey(/^[\p{L}\p{N}._-]{1,60}$/u), z.number("应为数字").min(0, "不能小于 0").max(1e6), 500, "评分项")
-      .optional()
-      .describe("按评审项编号给出权重（不小于 0）"),
-  })
-  .describe("部门决算公开模板");
+    year: described(year, "模板适用的决算年度"),
+    codeEdition: z.optional(described(year, "核对科目名称所用的科目表年度（默认同 year）")),
+    tables,
+    rules: z.optional(described(boundedRecord(ownKey(/^[a-zA-Z][a-zA-Z0-9.-]{1,60}$/), severity, 200, "规则"), "按规则编号：与默认不同的严重程度，或 off")),
+    narrative: z.optional(z.strictObject({ sections: z.array(section, "应为数组").check(z.maxLength(40, "最多 40 节")) })),
+    supplementary: z.optional(z.strictObject({ fields: z.array(field, "应为数组").check(z.maxLength(300, "最多 300 项")) })),
+    scoreWeights: z.optional(
+      described(
+        boundedRecord(ownKey(/^[\p{L}\p{N}._-]{1,60}$/u), z.number("应为数字").check(z.gte(0, "不能小于 0"), z.lte(1e6, "不能大于 1000000")), 500, "评分项"),
+        "按评审项编号给出权重（不小于 0）",
+      ),
+    ),
+  }),
+  "部门决算公开模板",
+);
 
 export type Template = z.output<typeof templateSchema>;
 export type TemplateTable = Template["tables"][number];
@@ -106,16 +108,18 @@ function texts(t: Template): { path: (string | number)[]; what: string; value: s
 }
 
 /** The template a finance bureau may publish: as `templateSchema`, and no text that a spreadsheet would run as a formula. */
-export const publishableTemplateSchema = templateSchema.superRefine((t, ctx) => {
-  for (const { path, what, value } of texts(t)) {
-    if (isFormulaLike(value)) ctx.addIssue({ code: "custom", path, input: value, message: `${what}不能以 =、+、-、@、制表符或回车开头（表格软件会把它当作公式）` });
-  }
-});
+export const publishableTemplateSchema = templateSchema.check(
+  z.superRefine((t, ctx) => {
+    for (const { path, what, value } of texts(t)) {
+      if (isFormulaLike(value)) ctx.addIssue({ code: "custom", path, input: value, message: `${what}不能以 =、+、-、@、制表符或回车开头（表格软件会把它当作公式）` });
+    }
+  }),
+);
 
 /** Validates a template document: the template, or its first problems (each a JSON Pointer and a Chinese sentence). */
 export function validateTemplate(
   doc: unknown,
-  schema: z.ZodType<Template> = templateSchema,
+  schema: z.ZodMiniType<Template> = templateSchema,
 ): { template: Template; errors: []; more: 0 } | { template: null; errors: SchemaError[]; more: number } {
   const parsed = schema.safeParse(doc, { error: zhIssue });
   return parsed.success ? { template: parsed.data, errors: [], more: 0 } : { template: null, ...schemaErrors(parsed.error) };
