@@ -1,7 +1,7 @@
 // POST /v1/check: a disclosure as JSON grids or as a workbook body, checked by the same core as the command line,
 // answered with the same report.
 
-import { Hono, type MiddlewareHandler } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { CodesRegistry } from "../../core/codes/codes-registry.ts";
 import { checkDisclosure } from "../../core/check-disclosure.ts";
 import { firstError } from "../../core/templates/schema-kit.ts";
@@ -14,6 +14,8 @@ import { cachedTemplate } from "../template-cache.ts";
 import { isJsonType, jsonBody, validJson } from "../validation.ts";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** Media types of a workbook body: .xlsx, .xlsm, .xls/.et, and bytes of no declared type (read by their content) */
+export const WORKBOOK_TYPES = [XLSX_TYPE, "application/vnd.ms-excel.sheet.macroenabled.12", "application/vnd.ms-excel", "application/octet-stream"];
 
 export const check = new Hono<{ Bindings: Env }>();
 
@@ -22,7 +24,9 @@ const validBody = validJson(checkBodySchema, (invalid) => (invalid.tooLarge ? to
 const jsonValidated: MiddlewareHandler = (c, next) =>
   isJsonType(c.req.header("Content-Type")) ? jsonBody(c, async () => void (await validBody(c, next))) : next();
 
-async function workbookInput(c: { req: { query(k: string): string | undefined; arrayBuffer(): Promise<ArrayBuffer> } }): Promise<CheckInput> {
+const mediaType = (header: string | undefined) => (header ?? "").split(";")[0]!.trim().toLowerCase();
+
+async function workbookInput(c: Context): Promise<CheckInput> {
   const year = c.req.query("year");
   if (year !== undefined && !/^\d{4}$/.test(year)) throw badRequest(`?year “${year}”不是四位年度`);
   const name = c.req.query("name") ?? "upload.xlsx";
@@ -41,11 +45,11 @@ async function workbookInput(c: { req: { query(k: string): string | undefined; a
 }
 
 check.post("/check", jsonValidated, async (c) => {
-  const type = c.req.header("Content-Type") ?? "";
+  const type = mediaType(c.req.header("Content-Type"));
   let input: CheckInput;
   if (isJsonType(type)) input = c.req.valid("json" as never) as CheckInput;
-  else if (type.toLowerCase().startsWith(XLSX_TYPE)) input = await workbookInput(c);
-  else throw new HttpError(415, "unsupported_media_type", `请求体应为 application/json 或 .xlsx（${XLSX_TYPE}），而不是“${type || "（未注明）"}”`);
+  else if (WORKBOOK_TYPES.includes(type)) input = await workbookInput(c);
+  else throw new HttpError(415, "unsupported_media_type", `请求体应为 application/json 或 Excel/WPS 表格文件（.xlsx、.xls、.et），而不是“${type || "（未注明）"}”`);
 
   let template: Template | null = null;
   if (input.template) {
