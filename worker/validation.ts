@@ -40,7 +40,8 @@ export function validJson(schema: z.ZodMiniType, fail: (invalid: Invalid) => Htt
         throw fail({ ...schemaErrors(result.error), tooLarge });
       }
     },
-    // zod/mini's result has the shape the validator reads (success, data, error); only its error class differs
-    { validationFunction: (s: z.ZodMiniType, value) => s.safeParseAsync(value, { error: zhIssue }) as never },
+    // synchronous, as everywhere else: an async parse orders an object's keys by when they finish, and the
+    // content hash of a template depends on that order. zod/mini's result has the shape the validator reads.
+    { validationFunction: (s: z.ZodMiniType, value) => s.safeParse(value, { error: zhIssue }) as never },
   );
 }

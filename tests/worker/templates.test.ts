@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import shanghai from "../../data/templates/shanghai-2024.json";
 import { TOKEN, call, errorOf, put } from "./helpers.ts";
 
 const template = (id: string, name = "测试市部门决算公开模板（2025 年度）") => ({
@@ -154,6 +155,10 @@ describe("PUT /v1/templates/{id}", () => {
     expect(again.headers.get("ETag")).toBe(etag);
     expect(await again.json()).toMatchObject({ version: 1, unchanged: true, message: "内容与第 1 版相同，未建立新版本" });
     expect(((await (await call("/v1/templates/test-same-2025")).json()) as { versions: number[] }).versions).toEqual([1]);
+    // a built-in template's own file, as the README's example publishes it
+    const builtIn = await call("/v1/templates/shanghai-2024");
+    const republished = await put("/v1/templates/shanghai-2024", shanghai, { "If-Match": builtIn.headers.get("ETag")! });
+    expect(await republished.json()).toMatchObject({ version: 1, unchanged: true });
   });
 
   it("a body of the wrong shape is a JSON 400 naming what is wrong", async () => {
