@@ -21,6 +21,7 @@ function readResponse(socket: Socket): Promise<RawResponse> {
     const done = (r: RawResponse | Error) => {
       socket.off("data", onData);
       socket.off("close", onClose);
+
       if (r instanceof Error) reject(r);
       else resolve(r);
     };
@@ -53,10 +54,17 @@ function readResponse(socket: Socket): Promise<RawResponse> {
   });
 }
 
+/** A raw connection to the Worker; a reset shows as its close, which readResponse reports. */
+async function open(): Promise<Socket> {
+  const socket = connect(Number(port), hostname);
+  socket.on("error", () => {});
+  await new Promise((r) => socket.once("connect", r));
+  return socket;
+}
+
 describe("request bodies are read through a limit", () => {
   it("a chunked body over the limit is cut with JSON 413, and the same connection serves the next request", async () => {
-    const socket = connect(Number(port), hostname);
-    await new Promise((r) => socket.once("connect", r));
+    const socket = await open();
     try {
       const answered = readResponse(socket);
       socket.write(`POST /v1/check HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
@@ -87,8 +95,7 @@ describe("request bodies are read through a limit", () => {
   });
 
   it("a declared Content-Length over the limit is 413 before the body is read", async () => {
-    const socket = connect(Number(port), hostname);
-    await new Promise((r) => socket.once("connect", r));
+    const socket = await open();
     try {
       const answered = readResponse(socket);
       socket.write(`POST /v1/check HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${LIMITS.fileBytes + 1}\r\n\r\n{`);
