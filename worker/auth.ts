@@ -3,7 +3,7 @@
 // are limited per client address by Cloudflare's rate-limiting binding (PUBLISH_FAILURES in wrangler.toml,
 // simulated by wrangler dev and the tests): past the limit, a wrong token gets 429 instead of 403.
 
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { HttpError } from "./http-errors.ts";
 
 /** The binding's period (wrangler.toml [ratelimits.simple] period): how long a client waits once limited. */
@@ -13,13 +13,13 @@ async function digest(text: string): Promise<ArrayBuffer> {
   return crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
 }
 
-/** Lets the request through only when it carries the publishing token. */
-export const requirePublisher: MiddlewareHandler<{ Bindings: Env }> = async (c, next) => {
+/** Throws the right HttpError unless the request carries the publishing token. */
+export async function requirePublisher(c: Context<{ Bindings: Env }>): Promise<void> {
   const secret = c.env.PUBLISH_TOKEN;
   if (!secret) throw new HttpError(403, "publishing_disabled", "本服务未配置发布令牌（wrangler secret put PUBLISH_TOKEN），不能发布");
   const m = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "");
   // hashing both sides gives equal lengths, which timingSafeEqual needs
-  if (m && crypto.subtle.timingSafeEqual(await digest(m[1]!), await digest(secret))) return next();
+  if (m && crypto.subtle.timingSafeEqual(await digest(m[1]!), await digest(secret))) return;
 
   // Cloudflare sets CF-Connecting-IP; other headers a client could choose to escape the limit
   const { success } = await c.env.PUBLISH_FAILURES.limit({ key: c.req.header("CF-Connecting-IP") ?? "local" });
@@ -32,4 +32,10 @@ export const requirePublisher: MiddlewareHandler<{ Bindings: Env }> = async (c, 
     throw new HttpError(401, "unauthorized", "发布需要授权：请求头 Authorization: Bearer <令牌>");
   }
   throw new HttpError(403, "forbidden", "发布令牌不正确");
+}
+
+/** requirePublisher as a route's first middleware, so nothing else is read before the token. */
+export const publisherOnly: MiddlewareHandler<{ Bindings: Env }> = async (c, next) => {
+  await requirePublisher(c);
+  await next();
 };

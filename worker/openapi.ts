@@ -13,6 +13,8 @@ function bodySchema(schema: z.ZodMiniType): Record<string, unknown> {
   return rest;
 }
 
+import { REVIEW_PATHS } from "./routes/reviews.ts";
+
 const error = { $ref: "#/components/responses/Error" };
 const json = (schema: object, description = "成功") => ({ description, content: { "application/json": { schema } } });
 const year = { name: "year", in: "path", required: true, schema: { type: "string", pattern: "^(\\d{4}|latest)$" }, description: "科目表年度，或 latest" };
@@ -98,5 +100,6 @@ export const OPENAPI = {
         responses: { 200: json({ type: "object" }), 400: error, 404: error, 413: error, 415: error },
       },
     },
+    ...REVIEW_PATHS,
   },
 } as const;

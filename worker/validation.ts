@@ -1,26 +1,12 @@
-// Request bodies through zod (Hono's zod validator): JSON of the right media type first (415 / 400 in Chinese),
-// then the route's schema; a body that fails becomes an HttpError naming its first problems.
+// Request bodies through zod (Hono's zod validator), after jsonBody (json-body.ts) has read them: a body that
+// fails its schema becomes the route's HttpError naming its first problems.
 
 import { zValidator } from "@hono/zod-validator";
-import type { MiddlewareHandler } from "hono";
 import type * as z from "zod/mini";
 import { type SchemaError, schemaErrors, zhIssue } from "../core/templates/schema-kit.ts";
-import { HttpError, badRequest } from "./http-errors.ts";
+import type { HttpError } from "./http-errors.ts";
 
-export const isJsonType = (type: string | undefined) => /^application\/json\s*(;|$)/i.test(type ?? "");
-
-/** The body must be JSON (415 otherwise) and well-formed (400 otherwise); Hono keeps the parse for the validator. */
-export const jsonBody: MiddlewareHandler = async (c, next) => {
-  const type = c.req.header("Content-Type") ?? "";
-  if (!isJsonType(type)) throw new HttpError(415, "unsupported_media_type", `请求体应为 application/json，而不是“${type || "（未注明）"}”`);
-  try {
-    await c.req.json();
-  } catch (err) {
-    if (err instanceof HttpError) throw err;
-    throw badRequest("请求体不是有效的 JSON");
-  }
-  await next();
-};
+export { isJsonType, jsonBody } from "./json-body.ts";
 
 export interface Invalid {
   errors: SchemaError[];

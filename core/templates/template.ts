@@ -28,6 +28,9 @@ const YEAR_MESSAGE = "应为四位年度（2000–2100）";
 const year = z.int({ error: (iss) => (iss.input === undefined ? "缺少此项" : YEAR_MESSAGE) }).check(z.gte(2000, YEAR_MESSAGE), z.lte(2100, YEAR_MESSAGE));
 const described = <S extends z.ZodMiniType>(schema: S, description: string) => schema.check(z.describe(description));
 
+const WEIGHT_MESSAGE = "应为 0–100 的分值（最多两位小数）";
+const isWeight = (v: number) => Number.isFinite(v) && v >= 0 && v <= 100 && /^\d+(\.\d{1,2})?$/.test(String(v));
+
 const severity = z.enum(["error", "warning", "info", "off"], "应为严重程度之一：error、warning、info、off");
 
 const table = z.strictObject({
@@ -74,8 +77,8 @@ export const templateSchema = described(
     supplementary: z.optional(z.strictObject({ fields: z.array(field, "应为数组").check(z.maxLength(300, "最多 300 项")) })),
     scoreWeights: z.optional(
       described(
-        boundedRecord(ownKey(/^[\p{L}\p{N}._-]{1,60}$/u), z.number("应为数字").check(z.gte(0, "不能小于 0"), z.lte(1e6, "不能大于 1000000")), 500, "评分项"),
-        "按评审项编号给出权重（不小于 0）",
+        boundedRecord(ownKey(/^[a-zA-Z][a-zA-Z0-9.-]{1,60}$/), z.number(WEIGHT_MESSAGE).check(z.refine(isWeight, WEIGHT_MESSAGE)), 200, "评分项"),
+        "发布评分的权重：按评分项编号（core/score/items.ts），0–100 分",
       ),
     ),
   }),

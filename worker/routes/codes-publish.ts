@@ -6,7 +6,7 @@ import { Hono } from "hono";
 import { Edition, contentHash } from "../../core/index.ts";
 import { validateEditionInput } from "../../core/codes/edition-input.ts";
 import { MAX_SCHEMA_ERRORS, type SchemaError, firstError } from "../../core/templates/schema-kit.ts";
-import { requirePublisher } from "../auth.ts";
+import { publisherOnly } from "../auth.ts";
 import { CodesStore } from "../codes-store.ts";
 import { forgetEditions } from "../edition-cache.ts";
 import { editionBodySchema } from "../edition-body.ts";
@@ -23,7 +23,7 @@ const ROWS_PER_INSERT = 12;
 const invalidEdition = (errors: SchemaError[], more = 0) =>
   new HttpError(400, "invalid_edition", `科目表不符合格式：${firstError({ errors, more })}`, { errors });
 
-codesPublish.put("/codes/:year", requirePublisher, jsonBody, validJson(editionBodySchema, (invalid) => invalidEdition(invalid.errors, invalid.more)), async (c) => {
+codesPublish.put("/codes/:year", publisherOnly, jsonBody, validJson(editionBodySchema, (invalid) => invalidEdition(invalid.errors, invalid.more)), async (c) => {
   const raw = c.req.param("year");
   if (!/^\d{4}$/.test(raw)) throw badRequest(`“${raw}”不是年度（应为四位数字）`);
   const year = Number(raw);

@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import { contentHash } from "../../core/index.ts";
 import { firstError } from "../../core/templates/schema-kit.ts";
 import { TEMPLATE_ID, type Template, publishableTemplateSchema } from "../../core/templates/template.ts";
-import { requirePublisher } from "../auth.ts";
+import { publisherOnly } from "../auth.ts";
 import { HttpError, badRequest, notFound } from "../http-errors.ts";
 import { checkPreconditions } from "../preconditions.ts";
 import { cachedTemplate, forgetTemplate } from "../template-cache.ts";
@@ -53,7 +53,7 @@ const validTemplate = validJson(
   (invalid) => new HttpError(invalid.tooLarge ? 413 : 400, "invalid_template", `模板不符合格式：${firstError(invalid)}`, { errors: invalid.errors }),
 );
 
-templates.put("/templates/:id", requirePublisher, jsonBody, validTemplate, async (c) => {
+templates.put("/templates/:id", publisherOnly, jsonBody, validTemplate, async (c) => {
   const id = templateId(c.req.param("id"));
   const template = c.req.valid("json" as never) as Template;
   if (template.id !== id) throw badRequest(`文档中的 id “${template.id}”与地址中的“${id}”不一致`);
