@@ -98,7 +98,7 @@ describe("request bodies are read through a limit", () => {
     const socket = await open();
     try {
       const answered = readResponse(socket);
-      socket.write(`POST /v1/check HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${LIMITS.fileBytes + 1}\r\n\r\n{`);
+      socket.write(`POST /v1/check HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${LIMITS.fileBytes + 1}\r\n\r\n`);
       const refused = await answered;
       expect(refused.status).toBe(413);
       expect(JSON.parse(refused.body)).toMatchObject({ error: "payload_too_large" });
