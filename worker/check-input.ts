@@ -6,7 +6,7 @@
 import * as z from "zod/mini";
 import { LIMITS } from "../core/limits.ts";
 import { type Cell, type SheetGrid, columnLetters, parseA1 } from "../core/tables/grid.ts";
-import { boundedRecord, prechecked } from "../core/templates/schema-kit.ts";
+import { boundedRecord, described, prechecked } from "../core/templates/schema-kit.ts";
 
 export interface CheckInput {
   grids: SheetGrid[];
@@ -20,7 +20,6 @@ const AREA = /^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/i;
 
 const cell = z.union([z.null(), z.string(), z.number(), z.boolean()], "单元格应为文本、数字、布尔值或 null");
 const cellText = (v: Cell) => typeof v !== "string" || v.length <= LIMITS.cellText;
-const described = <S extends z.ZodMiniType>(schema: S, description: string) => schema.check(z.describe(description));
 
 /** Every cell of every grid, counted before zod walks them. */
 function countCells(grids: unknown): number {

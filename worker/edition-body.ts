@@ -2,8 +2,8 @@
 // edition it replaces are core's (validateEditionInput).
 
 import * as z from "zod/mini";
+import { described } from "../core/templates/schema-kit.ts";
 
-const described = <S extends z.ZodMiniType>(schema: S, description: string) => schema.check(z.describe(description));
 
 export const editionBodySchema = described(
   z.strictObject({

@@ -16,6 +16,9 @@ export const MAX_SCHEMA_ERRORS = 20;
 export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 export const PROTOTYPE_NAME_MESSAGE = "不能用 constructor、__proto__、toString 等保留名称";
 
+/** `schema` with a description, which the OpenAPI document shows. */
+export const described = <S extends z.ZodMiniType>(schema: S, description: string) => schema.check(z.describe(description));
+
 /** A key of a record: matches `pattern` and is no inherited name. */
 export function ownKey(pattern: RegExp, patternMessage = "名称格式不对") {
   return z.string().check(

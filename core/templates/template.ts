@@ -6,7 +6,7 @@
 import * as z from "zod/mini";
 import { isFormulaLike } from "../cell-text.ts";
 import { TABLE_IDS, type TableId } from "../tables/table-ids.ts";
-import { type SchemaError, boundedRecord, ownKey, schemaErrors, zhIssue } from "./schema-kit.ts";
+import { type SchemaError, boundedRecord, described, ownKey, schemaErrors, zhIssue } from "./schema-kit.ts";
 
 export type { SchemaError } from "./schema-kit.ts";
 
@@ -26,7 +26,6 @@ function text(max: number, what: string) {
 
 const YEAR_MESSAGE = "应为四位年度（2000–2100）";
 const year = z.int({ error: (iss) => (iss.input === undefined ? "缺少此项" : YEAR_MESSAGE) }).check(z.gte(2000, YEAR_MESSAGE), z.lte(2100, YEAR_MESSAGE));
-const described = <S extends z.ZodMiniType>(schema: S, description: string) => schema.check(z.describe(description));
 
 const WEIGHT_MESSAGE = "应为 0–100 的分值（最多两位小数）";
 const isWeight = (v: number) => Number.isFinite(v) && v >= 0 && v <= 100 && /^\d+(\.\d{1,2})?$/.test(String(v));
