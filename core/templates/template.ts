@@ -32,12 +32,12 @@ const isWeight = (v: number) => Number.isFinite(v) && v >= 0 && v <= 100 && /^\d
 
 const severity = z.enum(["error", "warning", "info", "off"], "应为严重程度之一：error、warning、info、off");
 
-const table = z.strictObject({
-  id: z.enum(TABLE_IDS as [TableId, ...TableId[]], `应为表号之一：${TABLE_IDS.join("、")}`),
+const tableShape = {
   title: text(60, "表名"),
   aliases: z.optional(described(z.array(text(60, "表的别名"), "应为数组").check(z.maxLength(20, "最多 20 个别名")), "本地区对同一张表的其他叫法")),
   required: z.boolean("应为 true 或 false"),
-});
+};
+const table = z.strictObject({ id: z.enum(TABLE_IDS as [TableId, ...TableId[]], `应为表号之一：${TABLE_IDS.join("、")}`), ...tableShape });
 
 const section = z.strictObject({
   id: z.string("应为文本").check(z.minLength(1, "应为非空文本"), z.maxLength(40, "过长（最多 40 个字符）"), z.regex(SLUG, SLUG_MESSAGE)),
@@ -71,6 +71,9 @@ export const templateSchema = described(
     year: described(year, "模板适用的决算年度"),
     codeEdition: z.optional(described(year, "核对科目名称所用的科目表年度（默认同 year）")),
     tables,
+    otherTables: z.optional(
+      described(z.array(z.strictObject(tableShape), "应为数组").check(z.maxLength(20, "最多 20 张表")), "T01–T09 以外的表（政府采购情况表等）：按标题找到并计数，不核对表内"),
+    ),
     rules: z.optional(described(boundedRecord(ownKey(/^[a-zA-Z][a-zA-Z0-9.-]{1,60}$/), severity, 200, "规则"), "按规则编号：与默认不同的严重程度，或 off")),
     narrative: z.optional(z.strictObject({ sections: z.array(section, "应为数组").check(z.maxLength(40, "最多 40 节")) })),
     supplementary: z.optional(z.strictObject({ fields: z.array(field, "应为数组").check(z.maxLength(300, "最多 300 项")) })),
@@ -94,10 +97,12 @@ function texts(t: Template): { path: (string | number)[]; what: string; value: s
     { path: ["name"], what: "模板名称", value: t.name },
     { path: ["region"], what: "地区", value: t.region },
   ];
-  t.tables.forEach((table, i) => {
-    out.push({ path: ["tables", i, "title"], what: "表名", value: table.title });
-    table.aliases?.forEach((a, j) => out.push({ path: ["tables", i, "aliases", j], what: "表的别名", value: a }));
-  });
+  for (const list of ["tables", "otherTables"] as const) {
+    t[list]?.forEach((table, i) => {
+      out.push({ path: [list, i, "title"], what: "表名", value: table.title });
+      table.aliases?.forEach((a, j) => out.push({ path: [list, i, "aliases", j], what: "表的别名", value: a }));
+    });
+  }
   t.narrative?.sections.forEach((section, i) => {
     out.push({ path: ["narrative", "sections", i, "title"], what: "情况说明章节标题", value: section.title });
     for (const [key, sentence] of Object.entries(section.sentences ?? {})) out.push({ path: ["narrative", "sections", i, "sentences", key], what: "情况说明句式", value: sentence });
