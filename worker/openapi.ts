@@ -4,7 +4,7 @@
 import * as z from "zod/mini";
 import { publishableTemplateSchema } from "../core/templates/template.ts";
 import { checkBodySchema } from "./check-input.ts";
-import { WORKBOOK_TYPES } from "./routes/check.ts";
+import { FILE_TYPES } from "./routes/check.ts";
 import { editionBodySchema } from "./edition-body.ts";
 
 /** A zod schema as the JSON Schema (2020-12, which OpenAPI 3.1 uses) of what a client sends. */
@@ -88,13 +88,13 @@ export const OPENAPI = {
     },
     "/v1/check": {
       post: {
-        summary: "核对公开表：JSON {year, grids, text}，或 Excel/WPS 表格文件（.xlsx、.xls、.et；?year=&template=&name=）",
+        summary: "核对公开表：JSON {year, grids, text}，或 Excel/WPS 表格文件（.xlsx、.xls、.et）、公开的 PDF（?year=&template=&name=）",
         parameters: [{ name: "year", in: "query", schema: { type: "string" } }, { name: "template", in: "query", schema: { type: "string" } }],
         requestBody: {
           required: true,
           content: {
             "application/json": { schema: bodySchema(checkBodySchema) },
-            ...Object.fromEntries(WORKBOOK_TYPES.map((type) => [type, { schema: { type: "string", format: "binary" } }])),
+            ...Object.fromEntries(FILE_TYPES.map((type) => [type, { schema: { type: "string", format: "binary" } }])),
           },
         },
         responses: { 200: json({ type: "object" }), 400: error, 404: error, 413: error, 415: error },

@@ -6,65 +6,84 @@ import { CodesRegistry } from "../../core/codes/codes-registry.ts";
 import { checkDisclosure } from "../../core/check-disclosure.ts";
 import { firstError } from "../../core/templates/schema-kit.ts";
 import { type Template, validateTemplate } from "../../core/templates/template.ts";
-import { UnreadableFile, readXlsxGrids } from "../../hosts/xlsx.ts";
+import { UnreadableFile, readWorkbook } from "../../hosts/workbook.ts";
+import { checkPdf, UnreadablePdf } from "../../hosts/pdf/index.ts";
 import { type CheckInput, checkBodySchema } from "../check-input.ts";
+import { installPdfRuntime } from "../pdf-runtime.ts";
 import { allEditions } from "../edition-cache.ts";
 import { HttpError, badRequest, notFound, tooLarge } from "../http-errors.ts";
 import { cachedTemplate } from "../template-cache.ts";
 import { isJsonType, jsonBody, validJson } from "../validation.ts";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-/** Media types of a workbook body: .xlsx, .xlsm, .xls/.et, and bytes of no declared type (read by their content) */
-export const WORKBOOK_TYPES = [XLSX_TYPE, "application/vnd.ms-excel.sheet.macroenabled.12", "application/vnd.ms-excel", "application/octet-stream"];
+export const PDF_TYPE = "application/pdf";
+/**
+ * Media types of a file body: .xlsx, .xlsm, .xls/.et, a published PDF, and bytes of no declared type — each
+ * read by what its bytes are, whatever type the client declared.
+ */
+export const FILE_TYPES = [XLSX_TYPE, "application/vnd.ms-excel.sheet.macroenabled.12", "application/vnd.ms-excel", PDF_TYPE, "application/octet-stream"];
 
 export const check = new Hono<{ Bindings: Env }>();
 
 const validBody = validJson(checkBodySchema, (invalid) => (invalid.tooLarge ? tooLarge : badRequest)(firstError(invalid, "：")));
-// a JSON body is validated here; a workbook body is read in the handler
+// a JSON body is validated here; a file body is read in the handler
 const jsonValidated: MiddlewareHandler = (c, next) =>
   isJsonType(c.req.header("Content-Type")) ? jsonBody(c, async () => void (await validBody(c, next))) : next();
 
 const mediaType = (header: string | undefined) => (header ?? "").split(";")[0]!.trim().toLowerCase();
+const isPdf = (bytes: Uint8Array) => new TextDecoder("latin1").decode(bytes.subarray(0, 1024)).includes("%PDF-");
 
-async function workbookInput(c: Context): Promise<CheckInput> {
+interface FileBody {
+  bytes: Uint8Array;
+  name: string;
+  year: number | null;
+  template: string | null;
+}
+
+async function fileBody(c: Context): Promise<FileBody> {
   const year = c.req.query("year");
   if (year !== undefined && !/^\d{4}$/.test(year)) throw badRequest(`?year “${year}”不是四位年度`);
-  const name = c.req.query("name") ?? "upload.xlsx";
-  try {
-    return {
-      grids: await readXlsxGrids(new Uint8Array(await c.req.arrayBuffer()), name),
-      year: year ? Number(year) : null,
-      text: null,
-      template: c.req.query("template") ?? null,
-      name,
-    };
-  } catch (err) {
-    if (err instanceof UnreadableFile) throw badRequest(err.message);
-    throw err;
-  }
+  return {
+    bytes: new Uint8Array(await c.req.arrayBuffer()),
+    name: c.req.query("name") ?? "上传的文件",
+    year: year ? Number(year) : null,
+    template: c.req.query("template") ?? null,
+  };
+}
+
+async function templateOf(db: D1Database, id: string | null): Promise<Template | null> {
+  if (!id) return null;
+  const found = await cachedTemplate(db, id);
+  if (!found) throw notFound("template_not_found", `没有模板“${id}”`);
+  return validateTemplate(found.template).template;
 }
 
 check.post("/check", jsonValidated, async (c) => {
   const type = mediaType(c.req.header("Content-Type"));
-  let input: CheckInput;
-  if (isJsonType(type)) input = c.req.valid("json" as never) as CheckInput;
-  else if (WORKBOOK_TYPES.includes(type)) input = await workbookInput(c);
-  else throw new HttpError(415, "unsupported_media_type", `请求体应为 application/json 或 Excel/WPS 表格文件（.xlsx、.xls、.et），而不是“${type || "（未注明）"}”`);
-
-  let template: Template | null = null;
-  if (input.template) {
-    const found = await cachedTemplate(c.env.DB, input.template);
-    if (!found) throw notFound("template_not_found", `没有模板“${input.template}”`);
-    template = validateTemplate(found.template).template;
+  if (!isJsonType(type) && !FILE_TYPES.includes(type)) {
+    throw new HttpError(415, "unsupported_media_type", `请求体应为 application/json、Excel/WPS 表格文件（.xlsx、.xls、.et）或 PDF，而不是“${type || "（未注明）"}”`);
   }
+  const input = isJsonType(type) ? (c.req.valid("json" as never) as CheckInput) : null;
+  const file = input ? null : await fileBody(c);
+  const template = await templateOf(c.env.DB, input ? input.template : file!.template);
   const codes = new CodesRegistry(await allEditions(c.env.DB));
-  const { report } = checkDisclosure({
-    sheets: input.grids,
-    text: input.text,
-    year: input.year,
-    codes,
-    template,
-    source: { workbook: input.name, text: input.text === null ? null : "text" },
-  });
-  return c.json(report);
+  try {
+    if (file && isPdf(file.bytes)) {
+      installPdfRuntime();
+      return c.json((await checkPdf(file.bytes, { name: file.name, year: file.year, codes, template })).report);
+    }
+    const sheets = input ? input.grids : await readWorkbook(file!.bytes, file!.name);
+    const { report } = checkDisclosure({
+      sheets,
+      text: input?.text ?? null,
+      year: input ? input.year : file!.year,
+      codes,
+      template,
+      source: { workbook: input ? input.name : file!.name, text: input?.text != null ? "text" : null },
+    });
+    return c.json(report);
+  } catch (err) {
+    if (err instanceof UnreadableFile || err instanceof UnreadablePdf) throw badRequest(err.message);
+    throw err;
+  }
 });
