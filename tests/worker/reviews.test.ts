@@ -5,7 +5,11 @@ import type { Report } from "../../core/rules/finding.ts";
 import { makeLedger, seeded } from "../fixtures/disclosure-model.ts";
 import { renderDisclosure } from "../fixtures/disclosure-sheets.ts";
 import { narrativeOf } from "../fixtures/narrative-text.ts";
-import { call, errorOf, put } from "./helpers.ts";
+import { TOKEN, call as anonymous, errorOf, put } from "./helpers.ts";
+
+/** Reads the board as a colleague of the bureau does: with the token. */
+const call = (path: string, init: RequestInit = {}) =>
+  anonymous(path, { ...init, headers: { Authorization: `Bearer ${TOKEN}`, ...(init.headers as Record<string, string> | undefined) } });
 
 const review = (status: string, extra: Record<string, unknown> = {}) => ({
   status,
@@ -20,15 +24,23 @@ const at = (year: number, unit: string) => `/v1/reviews/${year}/${encodeURICompo
 
 describe("PUT /v1/reviews/{year}/{unit}", () => {
   it("needs the token: none is 401, a wrong one 403, and nothing is saved", async () => {
-    const anon = await call(at(2031, "甲单位"), { method: "PUT", headers: { "Content-Type": "application/json", "If-None-Match": "*" }, body: JSON.stringify(review("未提交")) });
+    const anon = await anonymous(at(2031, "甲单位"), { method: "PUT", headers: { "Content-Type": "application/json", "If-None-Match": "*" }, body: JSON.stringify(review("未提交")) });
     expect(await errorOf(anon)).toMatchObject({ status: 401, error: "unauthorized" });
-    const wrong = await call(at(2031, "甲单位"), {
+    const wrong = await anonymous(at(2031, "甲单位"), {
       method: "PUT",
       headers: { "Content-Type": "application/json", "If-None-Match": "*", Authorization: "Bearer not-the-token" },
       body: JSON.stringify(review("未提交")),
     });
     expect(await errorOf(wrong)).toMatchObject({ status: 403, error: "forbidden" });
     expect((await call(at(2031, "甲单位"))).status).toBe(404);
+  });
+
+  it("the board is read with the token too: findings before publication are not public", async () => {
+    await put(at(2031, "己单位"), review("有错误"), { "If-None-Match": "*" });
+    for (const path of ["/v1/reviews?year=2031", at(2031, "己单位"), `${at(2031, "己单位")}/versions/1`]) {
+      expect(await errorOf(await anonymous(path))).toMatchObject({ status: 401, error: "unauthorized" });
+      expect((await call(path)).status).toBe(200);
+    }
   });
 
   it("creates with If-None-Match: *, then each save with If-Match is a new version; old versions stay as saved", async () => {

@@ -59,7 +59,9 @@ function versionOf(raw: string): number {
   return Number(raw);
 }
 
+// a board holds findings before they are published: colleagues read it with the same token they save with
 reviews.get("/reviews", async (c) => {
+  await requirePublisher(c);
   const year = yearOf(c.req.query("year"));
   const units = await new ReviewsStore(c.env.DB).list(year);
   // the board changes whenever a colleague saves: always revalidate
@@ -68,6 +70,7 @@ reviews.get("/reviews", async (c) => {
 });
 
 reviews.get("/reviews/:year/:unit", async (c) => {
+  await requirePublisher(c);
   const year = yearOf(c.req.param("year"));
   const unit = unitOf(c.req.param("unit"));
   const found = await new ReviewsStore(c.env.DB).get(year, unit);
@@ -78,6 +81,7 @@ reviews.get("/reviews/:year/:unit", async (c) => {
 });
 
 reviews.get("/reviews/:year/:unit/versions/:version", async (c) => {
+  await requirePublisher(c);
   const year = yearOf(c.req.param("year"));
   const unit = unitOf(c.req.param("unit"));
   const version = versionOf(c.req.param("version"));
