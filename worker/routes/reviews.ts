@@ -130,10 +130,10 @@ const error = { $ref: "#/components/responses/Error" };
 /** The board's paths for the OpenAPI document; the request body's schema is generated from the zod schema. */
 export const REVIEW_PATHS = {
   "/v1/reviews": {
-    get: { summary: "复核看板：某年度各单位的当前状态及状态变更日期", parameters: [{ name: "year", in: "query", required: true, schema: { type: "string", pattern: "^\\d{4}$" } }], responses: { 200: ok, 400: error } },
+    get: { summary: "复核看板：某年度各单位的当前状态及状态变更日期", parameters: [{ name: "year", in: "query", required: true, schema: { type: "string", pattern: "^\\d{4}$" } }], security: [{ bearer: [] }], responses: { 200: ok, 400: error, 401: error, 403: error, 429: error } },
   },
   "/v1/reviews/{year}/{unit}": {
-    get: { summary: "某单位的当前复核结果", parameters: [yearParam, unitParam], responses: { 200: ok, 304: { description: "未变化" }, 400: error, 404: error } },
+    get: { summary: "某单位的当前复核结果", security: [{ bearer: [] }], parameters: [yearParam, unitParam], responses: { 200: ok, 304: { description: "未变化" }, 400: error, 401: error, 403: error, 404: error } },
     put: {
       summary: "保存某单位的复核结果（新的不可更改版本；新建 If-None-Match: *，更新 If-Match）",
       security: [{ bearer: [] }],
@@ -148,6 +148,6 @@ export const REVIEW_PATHS = {
     },
   },
   "/v1/reviews/{year}/{unit}/versions/{version}": {
-    get: { summary: "某单位复核结果的某个版本", parameters: [yearParam, unitParam, path("version", { type: "integer", minimum: 1 })], responses: { 200: ok, 304: { description: "未变化" }, 400: error, 404: error } },
+    get: { summary: "某单位复核结果的某个版本", parameters: [yearParam, unitParam, path("version", { type: "integer", minimum: 1 })], security: [{ bearer: [] }], responses: { 200: ok, 304: { description: "未变化" }, 400: error, 401: error, 403: error, 404: error } },
   },
 };
