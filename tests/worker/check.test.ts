@@ -69,6 +69,18 @@ describe("POST /v1/check", () => {
     expect(alone.findings.find((f) => f.rule === "narrative.yoy")).toMatchObject({ severity: "error", where: { line: expect.any(Number) } });
   });
 
+  it("with no template chosen, a provincial set is detected from its titles among the stored templates", async () => {
+    const titles = {
+      T01: "部门收支总表", T02: "部门收入总表", T03: "部门支出总表", T04: "财政拨款收支总表", T05: "一般公共预算财政拨款支出表",
+      T06: "一般公共预算财政拨款基本支出表", T07: "一般公共预算财政拨款“三公”经费支出表", T08: "政府性基金预算财政拨款支出表",
+      T09: "国有资本经营预算财政拨款支出表",
+    };
+    const { sheets } = renderDisclosure(makeLedger(seeded(12)), "hand", { titles });
+    const report = (await (await post(asJson(sheets))).json()) as Report;
+    expect(report.findings.filter((f) => f.rule === "complete.tables")).toEqual([]);
+    expect(report.summary).toMatchObject({ error: 0, warning: 0 });
+  });
+
   it("malformed requests: 400 with the path, 415 for other media types", async () => {
     expect(await errorOf(await post({ grids: {} }))).toMatchObject({ status: 400, message: expect.stringContaining("/grids") });
     expect(await errorOf(await post({ grids: { a: [[{}]] } }))).toMatchObject({ status: 400, message: expect.stringContaining("/grids/a/0/0") });

@@ -10,7 +10,7 @@ import { UnreadableFile, readWorkbook } from "../../hosts/workbook.ts";
 import { type CheckInput, checkBodySchema } from "../check-input.ts";
 import { allEditions } from "../edition-cache.ts";
 import { HttpError, badRequest, notFound, tooLarge } from "../http-errors.ts";
-import { cachedTemplate } from "../template-cache.ts";
+import { cachedTemplate, cachedTemplates } from "../template-cache.ts";
 import { isJsonType, jsonBody, validJson } from "../validation.ts";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -69,6 +69,8 @@ check.post("/check", jsonValidated, async (c) => {
     year: input.year,
     codes,
     template,
+    // with none chosen, the table set is detected from the titles, as the command line and the web page do
+    templates: template ? undefined : await cachedTemplates(c.env.DB),
     source: { workbook: input.name, text: input.text === null ? null : "text" },
   });
   return c.json(report);
