@@ -60,7 +60,7 @@ const state = {
 let root: HTMLElement;
 
 const template = () => state.templates.find((t) => t.id === state.templateId) ?? state.templates[0]!;
-const keyOf = (f: Finding) => `${f.rule}|${"cell" in f.where ? `${f.where.sheet}!${f.where.cell}` : `L${f.where.line}`}`;
+const keyOf = (f: Finding) => `${f.rule}|${"cell" in f.where ? `${f.where.sheet}!${f.where.cell}` : `L${"line" in f.where ? f.where.line : placeText(f.where)}`}`;
 const placeOf = (f: Finding) => placeText(f.where);
 
 function say(status: string): void {

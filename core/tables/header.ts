@@ -32,7 +32,7 @@ export function isColumnNumberRow(row: Cell[]): boolean {
   return nums.every((c, i) => isNumeric(c) && Number(labelText(c)) === i + 1);
 }
 
-function isMetaRow(row: Cell[]): boolean {
+export function isMetaRow(row: Cell[]): boolean {
   const texts = row.map(labelText).filter(Boolean);
   return texts.length > 0 && texts.every((t) => META.test(t) || /^单位[:：]?(万元|元)$/.test(t));
 }
