@@ -2,8 +2,9 @@
 // body's cells line up. Where a row puts two cells into one column the columns cannot be aligned: the table is
 // reported as unread, never guessed.
 
-import { isMetaRow } from "../../core/tables/header.ts";
-import { type TextLine, cellsOf, joinPieces } from "./lines.ts";
+import { isColumnNumberRow, isMetaRow } from "../../core/tables/header.ts";
+import { matchTitle } from "../../core/tables/table-ids.ts";
+import { type TextLine, cellsOf, joinPieces, joinWrapped } from "./lines.ts";
 import type { Piece } from "./page-content.ts";
 import { type Area, type TablePiece, isFigure, rowsFromLines } from "./table-piece.ts";
 
@@ -16,7 +17,8 @@ export interface Misaligned {
 
 const rowLike = (l: TextLine) => {
   const cells = cellsOf(l).map(joinPieces);
-  return cells.length >= 2 && !isMetaRow(cells);
+  // a 合计 line alone is the total row of a table without figures
+  return (cells.length >= 2 && !isMetaRow(cells)) || /^(合计|总计)$/.test(l.text.replace(/\s+/g, ""));
 };
 const hasFigure = (l: TextLine) => cellsOf(l).some((c) => isFigure(joinPieces(c)));
 /** a short line of words alone: a wrapped cell's second line */
@@ -33,21 +35,27 @@ export function alignedTables(page: number, lines: TextLine[]): (TablePiece | Mi
     }
     let j = i + 1;
     while (j < lines.length && (rowLike(lines[j]!) || wrapLike(lines[j]!)) && lines[j]!.top - lines[j - 1]!.bottom < lines[j]!.size * 2.2) j++;
-    // a block ends on a row, not on words that may be the next paragraph's heading
-    while (j > i + 1 && !rowLike(lines[j - 1]!)) j--;
+    // a block ends on a row or the wrapped end of one, not on words that may be the next paragraph's heading
+    while (j > i + 1 && !rowLike(lines[j - 1]!) && lines[j - 1]!.top - lines[j - 2]!.bottom >= lines[j - 1]!.size * 0.9) j--;
     const block = lines.slice(i, j);
-    if (block.filter(hasFigure).length >= 2) out.push(blockTable(page, block));
+    // under a table's title one row of figures (三公 table), or none (a table left empty), is a table too
+    const titled = lines.slice(Math.max(0, i - 4), i).some((l) => matchTitle(l.text) !== null);
+    // and so is one row of figures opening a page: the end of a table from the page before
+    const opening = i === 0 && cellsOf(lines[i]!).length >= 3;
+    if (block.filter(hasFigure).length >= (opening ? 1 : 2) || (titled && j - i >= 2)) out.push(blockTable(page, block));
     i = j;
   }
   return out;
 }
 
 function blockTable(page: number, block: TextLine[]): TablePiece | Misaligned {
-  const firstData = block.findIndex(hasFigure);
+  // the header runs to the first line of figures that is not a 栏次 line (1 2 3 … centred like labels)
+  const found = block.findIndex((l) => (hasFigure(l) && !isColumnNumberRow(cellsOf(l).map(joinPieces))) || /^(合计|总计)$/.test(l.text.replace(/\s+/g, "")));
+  const firstData = found < 0 ? block.length : found;
   const header = block.slice(0, firstData);
   const body = block.slice(firstData);
-  // columns: the spans of the body's cells, overlapping spans joined
-  const spans = body.flatMap((l) => cellsOf(l).map((c) => [c[0]!.x0, c[c.length - 1]!.x1] as [number, number]));
+  // columns: the spans of the body's cells, overlapping spans joined (a table without a body: its last header line's)
+  const spans = (body.some(hasFigure) ? body : block.slice(firstData - 1)).flatMap((l) => cellsOf(l).map((c) => [c[0]!.x0, c[c.length - 1]!.x1] as [number, number]));
   spans.sort((a, b) => a[0] - b[0]);
   const bands: [number, number][] = [];
   for (const [x0, x1] of spans) {
@@ -64,6 +72,19 @@ function blockTable(page: number, block: TextLine[]): TablePiece | Misaligned {
     const nearest = bands.reduce((best, b, i) => (Math.abs((b[0] + b[1]) / 2 - mid) < Math.abs((bands[best]![0] + bands[best]![1]) / 2 - mid) ? i : best), 0);
     return [nearest];
   };
+  // a column left empty in the body still has its label: header cells over no column, crowding another's, add one
+  for (const l of header) {
+    const cells = cellsOf(l);
+    const claims = cells.map((c) => overlapping(c)[0]!);
+    const added: [number, number][] = [];
+    cells.forEach((c, k) => {
+      const crowded = claims.some((b, m) => m !== k && b === claims[k]);
+      const over = bands[claims[k]!]!;
+      if (crowded && !(over[0] < c[c.length - 1]!.x1 && over[1] > c[0]!.x0)) added.push([c[0]!.x0, c[c.length - 1]!.x1]);
+    });
+    if (added.length) bands.push(...added.filter(([x0, x1]) => !bands.some((b) => b[0] < x1 && b[1] > x0)));
+    bands.sort((a, b) => a[0] - b[0]);
+  }
   for (const l of body) {
     const used = cellsOf(l).map((c) => overlapping(c)[0]!);
     if (new Set(used).size < used.length) {
@@ -73,15 +94,20 @@ function blockTable(page: number, block: TextLine[]): TablePiece | Misaligned {
   const width = bands.length;
   const rows: string[][] = [];
   const merges: Area[] = [];
+  let above: { line: TextLine; bands: Set<number> } | null = null;
   for (const l of header) {
-    const row = Array<string>(width).fill("");
-    for (const cell of cellsOf(l)) {
-      const hit = overlapping(cell);
+    const cells = cellsOf(l);
+    // a label too long for its column wraps onto a line set closer than the header's rows, under itself
+    const wrapped = above !== null && l.top - above.line.bottom < l.size * 0.4 && cells.every((c) => above!.bands.has(overlapping(c)[0]!));
+    const row = wrapped ? rows[rows.length - 1]! : Array<string>(width).fill("");
+    above = { line: l, bands: new Set(cells.map((c) => overlapping(c)[0]!)) };
+    for (const [k, cell] of cells.entries()) {
+      const hit = wrapped ? overlapping(cell) : spanned(cell, cells[k - 1], cells[k + 1], bands, overlapping);
       const c = hit[0]!;
-      row[c] = row[c] ? `${row[c]} ${joinPieces(cell)}` : joinPieces(cell);
-      if (hit.length > 1) merges.push({ r0: rows.length, c0: c, r1: rows.length, c1: hit[hit.length - 1]! });
+      row[c] = row[c] ? (wrapped ? joinWrapped([row[c]!, joinPieces(cell)]) : `${row[c]} ${joinPieces(cell)}`) : joinPieces(cell);
+      if (hit.length > 1 && !wrapped) merges.push({ r0: rows.length, c0: c, r1: rows.length, c1: hit[hit.length - 1]! });
     }
-    rows.push(row);
+    if (!wrapped) rows.push(row);
   }
   rows.push(...rowsFromLines(body, width, (cell) => overlapping(cell)[0]!));
   return {
@@ -94,4 +120,20 @@ function blockTable(page: number, block: TextLine[]): TablePiece | Misaligned {
     merges,
     lines: new Set(block),
   };
+}
+
+/**
+ * The columns a header label stands over. Labels are centred over what they head, so a label spans the columns
+ * whose middles lie as far from its middle as the nearer of the midpoints to its neighbours on the line.
+ */
+function spanned(cell: Piece[], before: Piece[] | undefined, after: Piece[] | undefined, bands: [number, number][], overlapping: (cell: Piece[]) => number[]): number[] {
+  const x0 = cell[0]!.x0;
+  const x1 = cell[cell.length - 1]!.x1;
+  const mid = (x0 + x1) / 2;
+  if (!before && !after) return overlapping(cell);
+  const from = before ? (before[before.length - 1]!.x1 + x0) / 2 : -Infinity;
+  const to = after ? (x1 + after[0]!.x0) / 2 : Infinity;
+  const half = Math.max(Math.min(mid - from, to - mid), (x1 - x0) / 2);
+  const hit = bands.flatMap(([a, b], i) => (Math.abs((a + b) / 2 - mid) <= half ? [i] : []));
+  return hit.length ? hit : overlapping(cell);
 }

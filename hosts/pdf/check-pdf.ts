@@ -3,7 +3,7 @@
 
 import type { CodesRegistry } from "../../core/codes/codes-registry.ts";
 import { checkDisclosure } from "../../core/check-disclosure.ts";
-import type { Finding, Location, Report } from "../../core/rules/finding.ts";
+import { type Finding, type Location, type Report, placeText } from "../../core/rules/finding.ts";
 import { parseA1 } from "../../core/tables/grid.ts";
 import type { Disclosure } from "../../core/tables/model.ts";
 import type { Template } from "../../core/templates/template.ts";
@@ -38,7 +38,11 @@ export function checkRead(pdf: PdfDisclosure, options: CheckPdfOptions = {}): { 
     source: { workbook: name, text: pdf.text ? name : null },
   });
   const locate = locator(pdf);
-  const findings: Finding[] = report.findings.map((f) => ({ ...f, where: locate(f.where), related: f.related.map(locate) }));
+  // messages name the cells they compare by grid address: name them by page and table instead
+  const sheets = new Set(pdf.sheets.map((g) => g.name));
+  const reword = (message: string) =>
+    message.replace(/(第\d+页表\d+)!([A-Z]+\d+)/g, (all, sheet: string, cell: string) => (sheets.has(sheet) ? placeText(locate({ sheet, cell })) : all));
+  const findings: Finding[] = report.findings.map((f) => ({ ...f, message: reword(f.message), where: locate(f.where), related: f.related.map(locate) }));
   const unreadNotes = pdf.unread.map((u) => ({ rule: "pdf.table", why: `第 ${u.page} 页 ${u.what}：${u.why}` }));
   return {
     report: {

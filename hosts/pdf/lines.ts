@@ -56,13 +56,13 @@ export function joinWrapped(parts: string[]): string {
   return parts.reduce((acc, part) => (acc && ASCII_WORD.test(acc) && /^[A-Za-z]/.test(part) ? `${acc} ${part}` : acc + part), "");
 }
 
-/** The pieces of a line grouped into cells: a gap wider than a character starts a new cell. */
+/** The pieces of a line grouped into cells: a gap of more than half a character starts a new cell. */
 export function cellsOf(line: TextLine): Piece[][] {
   const cells: Piece[][] = [];
   for (const p of line.pieces) {
     const cell = cells[cells.length - 1];
     const prev = cell?.[cell.length - 1];
-    if (prev && p.x0 - prev.x1 < Math.max(p.size * 0.9, 4)) cell!.push(p);
+    if (prev && p.x0 - prev.x1 < Math.max(p.size * 0.6, 3)) cell!.push(p);
     else cells.push([p]);
   }
   return cells;
