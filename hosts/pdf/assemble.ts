@@ -53,8 +53,19 @@ export function assemble(pages: Element[][]): { tables: AssembledTable[]; prose:
   const unread: Unread[] = [];
   // the table that ended the previous page, open for a continuation
   let open: AssembledTable | null = null;
+  // the table that was the last thing on the previous page: its note may open this page
+  let ending: AssembledTable | null = null;
   for (const elements of pages) {
     const taken = new Set<TextLine>();
+    const previous = ending as AssembledTable | null;
+    const opening = elements[0];
+    if (previous && opening?.kind === "line" && NOTE.test(opening.line.text)) {
+      taken.add(opening.line);
+      previous.notes.push(opening.line);
+      open = null;
+    }
+    const last = elements[elements.length - 1];
+    ending = null;
     elements.forEach((e, i) => {
       if (e.kind === "line") return;
       const zone = zoneAbove(elements, i, taken);
@@ -79,6 +90,7 @@ export function assemble(pages: Element[][]): { tables: AssembledTable[]; prose:
         tables.push(table);
         open = table;
       }
+      if (e === last) ending = open;
       const notes = notesBelow(elements, i);
       for (const l of notes) taken.add(l);
       const current = open!;
@@ -114,7 +126,8 @@ function titleOf(zone: TextLine[], body: number): string {
 
 function notesBelow(elements: Element[], i: number): TextLine[] {
   const notes: TextLine[] = [];
-  let bottom = elements[i]!.kind === "table" ? (elements[i] as { piece: TablePiece }).piece.bottom : 0;
+  const start = elements[i]!;
+  let bottom = start.kind === "table" ? start.piece.bottom : start.kind === "line" ? start.line.bottom : start.block.lines[start.block.lines.length - 1]!.bottom;
   for (let k = i + 1; k < elements.length; k++) {
     const e = elements[k]!;
     if (e.kind !== "line") break;

@@ -9,6 +9,9 @@ declare module "pdfkit" {
     bufferPages?: boolean;
     compress?: boolean;
     info?: Record<string, string>;
+    userPassword?: string;
+    ownerPassword?: string;
+    pdfVersion?: string;
   }
   export default class PDFDocument {
     constructor(options?: PdfKitOptions);
@@ -22,6 +25,7 @@ declare module "pdfkit" {
     moveTo(x: number, y: number): this;
     lineTo(x: number, y: number): this;
     rect(x: number, y: number, w: number, h: number): this;
+    image(src: Uint8Array, x: number, y: number, options?: { width?: number; height?: number }): this;
     lineWidth(w: number): this;
     stroke(): this;
     fill(color?: string): this;
