@@ -5,8 +5,8 @@
 import { isMetaRow } from "../../core/tables/header.ts";
 import { matchTitle } from "../../core/tables/table-ids.ts";
 import type { Misaligned } from "./aligned-table.ts";
-import { type TextLine, cellsOf, joinPieces } from "./lines.ts";
-import type { Area, TablePiece } from "./table-piece.ts";
+import { type TextLine, cellsOf, joinPieces, joinWrapped } from "./lines.ts";
+import { type Area, type TablePiece, isFigure } from "./table-piece.ts";
 
 export interface AssembledTable {
   title: string;
@@ -40,7 +40,7 @@ export function pageElements(lines: TextLine[], tables: TablePiece[], misaligned
 }
 
 /** a title is named as one, or printed larger than the table's text */
-const titleLike = (l: TextLine, body: number) => matchTitle(l.text) !== null || l.size > body * 1.15;
+const titleLike = (l: TextLine, body: number) => matchTitle(l.text) !== null || (l.size > body * 1.15 && l.text.length >= 4);
 
 function textSize(lines: TextLine[]): number {
   const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
@@ -55,8 +55,12 @@ export function assemble(pages: Element[][]): { tables: AssembledTable[]; prose:
   let open: AssembledTable | null = null;
   // the table that was the last thing on the previous page: its note may open this page
   let ending: AssembledTable | null = null;
+  let dangling: TextLine[] = [];
   for (const elements of pages) {
     const taken = new Set<TextLine>();
+    // a title printed at the foot of the page before, its table starting on this page
+    const hanging = dangling;
+    dangling = [];
     const previous = ending as AssembledTable | null;
     const opening = elements[0];
     if (previous && opening?.kind === "line" && NOTE.test(opening.line.text)) {
@@ -86,6 +90,10 @@ export function assemble(pages: Element[][]): { tables: AssembledTable[]; prose:
         appendContinuation(prior, piece);
       } else {
         for (const l of zone) taken.add(l);
+        if (!hasTitle && first && hanging.some((l) => titleLike(l, body))) {
+          zone.unshift(...hanging);
+          prose.splice(prose.length - hanging.length, hanging.length);
+        }
         const table: AssembledTable = { title: titleOf(zone, body), zone, pieces: [piece], rows: piece.rows.map((cells) => ({ page: piece.page, cells })), merges: [...piece.merges], notes: [] };
         tables.push(table);
         open = table;
@@ -99,6 +107,13 @@ export function assemble(pages: Element[][]): { tables: AssembledTable[]; prose:
       if (notes.length || elements.slice(i + 1).some((x) => x.kind !== "line" || !taken.has(x.line))) open = null;
     });
     for (const e of elements) if (e.kind === "line" && !taken.has(e.line)) prose.push(e.line);
+    const tail: TextLine[] = [];
+    for (let k = elements.length - 1; k >= 0 && tail.length < 4; k--) {
+      const e = elements[k]!;
+      if (e.kind !== "line" || taken.has(e.line) || e.line.text.length > 40 || /[。；]$/.test(e.line.text)) break;
+      tail.unshift(e.line);
+    }
+    dangling = tail;
   }
   return { tables, prose, unread };
 }
@@ -111,7 +126,7 @@ function zoneAbove(elements: Element[], i: number, taken: Set<TextLine>): TextLi
     const e = elements[k]!;
     if (e.kind !== "line" || taken.has(e.line)) break;
     const l = e.line;
-    if (top - l.bottom > l.size * 3 || l.text.length > 40 || /[。；]$/.test(l.text)) break;
+    if (top - l.bottom > l.size * 5 || l.text.length > 40 || /[。；]$/.test(l.text)) break;
     zone.unshift(l);
     top = l.top;
     if (matchTitle(l.text) && !(elements[k - 1]?.kind === "line" && isMetaRow(cellsOf((elements[k - 1] as { line: TextLine }).line).map(joinPieces)))) break;
@@ -121,7 +136,11 @@ function zoneAbove(elements: Element[], i: number, taken: Set<TextLine>): TextLi
 
 function titleOf(zone: TextLine[], body: number): string {
   const named = zone.find((l) => matchTitle(l.text) !== null) ?? zone.filter((l) => titleLike(l, body)).pop();
-  return named?.text.replace(/\s+/g, "") ?? "";
+  if (!named) return "";
+  // a long title wrapped onto a second line in the same type
+  const next = zone[zone.indexOf(named) + 1];
+  const wrapped = next && Math.abs(next.size - named.size) < 0.5 && next.top - named.bottom < named.size ? next.text : "";
+  return joinWrapped([named.text, wrapped]).replace(/\s+/g, "");
 }
 
 function notesBelow(elements: Element[], i: number): TextLine[] {
@@ -144,8 +163,10 @@ function notesBelow(elements: Element[], i: number): TextLine[] {
 function columnMap(table: AssembledTable, piece: TablePiece): number[] | null {
   const last = table.pieces[table.pieces.length - 1]!;
   if (piece.columns.length === last.columns.length) return piece.columns.map((_, i) => i);
-  if (piece.kind === "ruled" || last.kind === "ruled") return null;
   const map = piece.columns.map(([x0, x1]) => {
+    // a column starting where one of the table's does is that one (a merged cell starts at its first column)
+    const aligned = last.columns.findIndex(([a]) => Math.abs(a - x0) < 3);
+    if (aligned >= 0) return aligned;
     let best = -1;
     let overlap = 0;
     last.columns.forEach(([a, b], j) => {
@@ -172,6 +193,13 @@ function appendContinuation(table: AssembledTable, piece: TablePiece): void {
   const same = (a: string[], b: string[]) => a.join("|").replace(/\s+/g, "") === b.join("|").replace(/\s+/g, "");
   let repeated = 0;
   while (repeated < rows.length && repeated < table.rows.length && same(rows[repeated]!, table.rows[repeated]!.cells)) repeated++;
+  // a row the page break cut: words alone under the last row's words, in the same columns
+  const last = table.rows[table.rows.length - 1]!.cells;
+  const first = rows[repeated];
+  if (first && first.every((t, c) => t === "" || (last[c] !== "" && !isFigure(t) && !isFigure(last[c]!))) && first.some((t) => t !== "")) {
+    first.forEach((t, c) => (last[c] = t ? joinWrapped([last[c]!, t]) : last[c]!));
+    rows.splice(repeated, 1);
+  }
   const offset = table.rows.length - repeated;
   for (const m of piece.merges) {
     if (m.r0 >= repeated) table.merges.push({ r0: m.r0 + offset, r1: m.r1 + offset, c0: map[m.c0]!, c1: map[m.c1]! });

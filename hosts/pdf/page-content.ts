@@ -70,7 +70,9 @@ function splitAtGaps(str: string, x: number, width: number, baseline: number, si
   let at = 0;
   for (const part of str.split(/(\s{2,}|\u3000+)/)) {
     const w = (weight(part) / total) * width;
-    if (part.trim()) out.push({ text: part.trim(), x0: x + at, x1: x + at + w, top: baseline - size * 0.85, bottom: baseline + size * 0.15, size });
+    // justified Chinese is set with spaces between the characters: they are not part of the words
+    const text = part.trim().replace(/(?<=[\u3000-\u9fff\uff01-\uff5e])\s+(?=[\u3000-\u9fff\uff01-\uff5e])/g, "");
+    if (text) out.push({ text, x0: x + at, x1: x + at + w, top: baseline - size * 0.85, bottom: baseline + size * 0.15, size });
     at += w;
   }
   return out;
