@@ -6,6 +6,7 @@ import { buildAddin } from "../scripts/build.ts";
 import { benchFunctions } from "./functions.bench.ts";
 import { benchNarrative } from "./narrative.bench.ts";
 import { benchPane } from "./pane.bench.ts";
+import { benchPdf } from "./pdf.bench.ts";
 import { benchTables } from "./tables.bench.ts";
 import { benchWorker } from "./worker.bench.ts";
 
@@ -18,6 +19,7 @@ try {
   await benchWorker(running);
   await benchTables(Number(process.env.BENCH_WORKBOOKS ?? 1000));
   await benchNarrative();
+  await benchPdf();
 } finally {
   running.stop();
 }

@@ -2,6 +2,7 @@
 // lines it draws (stroked segments and thin filled rectangles, in page space after every transform).
 
 import type { PDFPageProxy } from "pdfjs-dist/types/src/display/api";
+import { cellsOf, linesOf } from "./lines.ts";
 import { loadPdfjs } from "./pdfjs.ts";
 
 export interface Piece {
@@ -47,7 +48,7 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
 export async function readPage(page: PDFPageProxy, number: number): Promise<PageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as Matrix;
-  const [content, ops, { OPS }] = await Promise.all([page.getTextContent(), page.getOperatorList(), loadPdfjs()]);
+  const [content, { OPS }] = await Promise.all([page.getTextContent(), loadPdfjs()]);
   const pieces: Piece[] = [];
   for (const item of content.items) {
     if (!("str" in item) || !item.str.trim()) continue;
@@ -58,6 +59,11 @@ export async function readPage(page: PDFPageProxy, number: number): Promise<Page
     const width = item.width * Math.abs(view[0]);
     pieces.push(...splitAtGaps(item.str, t[4], width, t[5], size));
   }
+  // the drawing costs pdfjs more than the text: a page of prose alone (no line of two cells) has no table to rule
+  if (pieces.length && !linesOf(pieces, number).some((l) => cellsOf(l).length >= 2)) {
+    return { page: number, width: viewport.width, height: viewport.height, pieces, rulings: [], images: 0 };
+  }
+  const ops = await page.getOperatorList();
   const { rulings, images } = rulingsOf(ops.fnArray, ops.argsArray, OPS, view);
   return { page: number, width: viewport.width, height: viewport.height, pieces, rulings, images };
 }

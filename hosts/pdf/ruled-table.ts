@@ -13,10 +13,10 @@ function mergeCollinear(segments: Ruling[], horizontal: boolean): Ruling[] {
   const pos = (r: Ruling) => (horizontal ? r.y0 : r.x0);
   const from = (r: Ruling) => (horizontal ? r.x0 : r.y0);
   const to = (r: Ruling) => (horizontal ? r.x1 : r.y1);
-  const sorted = [...segments].sort((a, b) => pos(a) - pos(b) || from(a) - from(b));
+  const sorted = [...segments].sort((a, b) => from(a) - from(b) || pos(a) - pos(b));
   const out: Ruling[] = [];
   for (const s of sorted) {
-    const same = out.filter((o) => Math.abs(pos(o) - pos(s)) <= 1 && from(s) <= to(o) + NEAR).pop();
+    const same = out.find((o) => Math.abs(pos(o) - pos(s)) <= 1 && from(s) <= to(o) + NEAR);
     if (same) {
       if (horizontal) same.x1 = Math.max(same.x1, s.x1);
       else same.y1 = Math.max(same.y1, s.y1);
