@@ -2,6 +2,7 @@
 // worker file, no canvas, no fonts fetched — and a document opened with PDF failures said in one Chinese sentence.
 
 import type { PDFDocumentProxy } from "pdfjs-dist/types/src/display/api";
+import { ensureDomMatrix } from "./dom-matrix.ts";
 
 export class UnreadablePdf extends Error {}
 
@@ -11,6 +12,7 @@ let loading: Promise<Pdfjs> | null = null;
 
 /** pdfjs itself, imported once; its worker's message handler is set on globalThis, where pdfjs looks for it first. */
 export function loadPdfjs(): Promise<Pdfjs> {
+  ensureDomMatrix();
   loading ??= Promise.all([import("pdfjs-dist/legacy/build/pdf.mjs"), import("pdfjs-dist/legacy/build/pdf.worker.mjs")]).then(([pdfjs, worker]) => {
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return pdfjs;

@@ -47,9 +47,13 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
   try {
     const contents: PageContent[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      contents.push(await readPage(page, p));
-      page.cleanup();
+      try {
+        const page = await doc.getPage(p);
+        contents.push(await readPage(page, p));
+        page.cleanup();
+      } catch (err) {
+        throw new UnreadablePdf(`${name} 第 ${p} 页无法读取（文件可能已损坏：${(err as Error)?.message ?? err}）`);
+      }
     }
     return fromPages(contents, name);
   } finally {
