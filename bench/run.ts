@@ -7,6 +7,7 @@ import { benchFunctions } from "./functions.bench.ts";
 import { benchNarrative } from "./narrative.bench.ts";
 import { benchPane } from "./pane.bench.ts";
 import { benchPdf } from "./pdf.bench.ts";
+import { benchScore } from "./score.bench.ts";
 import { benchTables } from "./tables.bench.ts";
 import { benchWorker } from "./worker.bench.ts";
 
@@ -19,6 +20,7 @@ try {
   await benchWorker(running);
   await benchTables(Number(process.env.BENCH_WORKBOOKS ?? 1000));
   await benchNarrative();
+  await benchScore();
   await benchPdf();
 } finally {
   running.stop();

@@ -2,6 +2,7 @@
 // the table (sheet) they point into, errors first, and what was not checked.
 
 import { type Finding, type Report, SEVERITY_NAMES, placeText } from "../core/rules/finding.ts";
+import { scoreLines } from "../core/score/score.ts";
 import type { Disclosure } from "../core/tables/model.ts";
 import { tableName } from "../core/tables/table-ids.ts";
 
@@ -12,6 +13,7 @@ export function reportText(report: Report, disclosure: Disclosure | null, showIn
   lines.push(`${who || "部门决算公开"}核对结果（${report.source.workbook ?? report.source.text ?? ""}）`);
   const { error, warning, info } = report.summary;
   lines.push(`错误 ${error} 条 · 警告 ${warning} 条 · 提示 ${info} 条 · 未核对 ${report.notChecked.length} 项`);
+  if (report.score) lines.push(...scoreLines(report.score));
 
   const sheetTables = new Map<string, string[]>();
   for (const t of Object.values(disclosure?.tables ?? {})) {

@@ -1,11 +1,12 @@
-// One check of a whole disclosure — its tables, its narrative, or both — into one report. Every host (CLI,
-// Worker, custom functions, task pane) calls this.
+// One check of a whole disclosure — its tables, its narrative, or both — into one report with its publication
+// score. Every host (CLI, Worker, custom functions, task pane) calls this.
 
 import type { CodesRegistry } from "./codes/codes-registry.ts";
 import { checkNarrative } from "./narrative/check-narrative.ts";
 import { checkTables } from "./rules/check-tables.ts";
 import { performanceRules } from "./rules/performance-rules.ts";
 import { Findings, type Report, sortFindings, summarize } from "./rules/finding.ts";
+import { scoreDisclosure } from "./score/score.ts";
 import type { SheetGrid } from "./tables/grid.ts";
 import type { Disclosure } from "./tables/model.ts";
 import type { ReadResult } from "./tables/read-disclosure.ts";
@@ -44,11 +45,19 @@ export function checkDisclosure(input: DisclosureInput): { report: Report; discl
     const findings = sortFindings([...report.findings, ...out.findings]);
     report = { ...report, findings, notChecked: [...report.notChecked, ...out.notChecked], summary: summarize(findings) };
   }
+  let read: Pick<ReturnType<typeof checkNarrative>, "prose" | "claims"> | undefined;
   if (input.text != null) {
     const out = new Findings();
-    const { year, coverage } = checkNarrative(input.text, out, { year: report.year, codes: input.codes, disclosure, template: input.template });
+    const { year, coverage, prose, claims } = checkNarrative(input.text, out, { year: report.year, codes: input.codes, disclosure, template: input.template });
     const findings = sortFindings([...report.findings, ...out.findings]);
     report = { ...report, year: report.year ?? year, findings, notChecked: [...report.notChecked, ...out.notChecked], summary: summarize(findings), coverage: { claims: coverage.found, tied: coverage.tied } };
+    read = { prose, claims };
+  }
+  // a few ranges (JS.CHECK) are not a disclosure to score; the score reads the findings before the template's
+  // severities, so a switched-off rule does not hide an empty table's missing statement
+  if (input.expectComplete !== false) {
+    const sheets = input.sheets?.length ? input.sheets : null;
+    report = { ...report, score: scoreDisclosure({ disclosure, sheets, text: input.text ?? null, template: input.template ?? null, findings: report.findings, read }) };
   }
   if (input.template) report = applyTemplate(report, input.template);
   return { report, disclosure };

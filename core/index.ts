@@ -17,3 +17,5 @@ export { parseCodeRows, parseEditionPlan, buildEditions } from "./codes/code-tab
 export { contentHash } from "./content-hash.ts";
 export { LIMITS, InputTooLarge, type LimitName } from "./limits.ts";
 export { isFormulaLike, safeCellText } from "./cell-text.ts";
+export { scoreDisclosure, scoreLines, scoreWhereText } from "./score/score.ts";
+export type { PublicationScore, ScoreItem, ScoreStatus, ScoreWhere } from "./score/items.ts";

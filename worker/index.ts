@@ -12,6 +12,7 @@ import { check } from "./routes/check.ts";
 import { codes } from "./routes/codes.ts";
 import { codesPublish } from "./routes/codes-publish.ts";
 import { manifest } from "./routes/manifest.ts";
+import { reviews } from "./routes/reviews.ts";
 import { templates } from "./routes/templates.ts";
 import { VERSION } from "./version.ts";
 
@@ -52,6 +53,7 @@ app.route("/v1", codes);
 app.route("/v1", codesPublish);
 app.route("/v1", templates);
 app.route("/v1", check);
+app.route("/v1", reviews);
 app.route("/", manifest);
 
 // a known path asked with another method: 405 with what it allows

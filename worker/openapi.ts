@@ -1,6 +1,8 @@
 // The API described for other systems (OpenAPI 3.1), served at /v1/openapi.json; a test keeps it and the
 // routes the same.
 
+import { REVIEW_PATHS } from "./routes/reviews.ts";
+
 const error = { $ref: "#/components/responses/Error" };
 const json = (schema: object, description = "成功") => ({ description, content: { "application/json": { schema } } });
 const year = { name: "year", in: "path", required: true, schema: { type: "string", pattern: "^(\\d{4}|latest)$" }, description: "科目表年度，或 latest" };
@@ -85,5 +87,6 @@ export const OPENAPI = {
         responses: { 200: json({ type: "object" }), 400: error, 404: error, 413: error, 415: error },
       },
     },
+    ...REVIEW_PATHS,
   },
 } as const;

@@ -5,8 +5,8 @@ import type { CodesRegistry } from "../codes/codes-registry.ts";
 import type { Findings } from "../rules/finding.ts";
 import type { Disclosure } from "../tables/model.ts";
 import type { Template } from "../templates/template.ts";
-import { readClaims } from "./claims.ts";
-import { toProse } from "./prose.ts";
+import { type Claim, readClaims } from "./claims.ts";
+import { type Prose, toProse } from "./prose.ts";
 import { type Coverage, tieToTables } from "./table-ties.ts";
 import { textRules } from "./text-rules.ts";
 
@@ -19,7 +19,7 @@ export interface NarrativeOptions {
   template?: Template | null;
 }
 
-export function checkNarrative(text: string, out: Findings, o: NarrativeOptions = {}): { year: number | null; coverage: Coverage } {
+export function checkNarrative(text: string, out: Findings, o: NarrativeOptions = {}): { year: number | null; coverage: Coverage; prose: Prose; claims: Claim[] } {
   const prose = toProse(text);
   const claims = readClaims(prose);
   const year = o.year ?? o.disclosure?.year ?? reportYearOf(claims);
@@ -43,7 +43,7 @@ export function checkNarrative(text: string, out: Findings, o: NarrativeOptions 
   let coverage: Coverage = { found: claims.filter((c) => c.kind === "amount" || c.kind === "share").length, tied: 0 };
   if (o.disclosure) coverage = tieToTables({ prose, claims, disclosure: o.disclosure, out });
   else out.skip("narrative.table-figure", "没有提供公开表，文中数字未与表核对");
-  return { year, coverage };
+  return { year, coverage, prose, claims };
 }
 
 /** The report year a text is about: the most frequent year it names that is not a comparison. */

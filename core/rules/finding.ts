@@ -1,6 +1,7 @@
 // What a check returns: findings with a stable rule id, a severity, a Chinese message, where (a cell, or a
 // text line with its excerpt) and the figures involved; rules that could not run, with why; and a summary.
 
+import type { PublicationScore } from "../score/items.ts";
 import type { CellRef } from "../tables/grid.ts";
 
 export type Severity = "error" | "warning" | "info";
@@ -51,6 +52,8 @@ export interface Report {
   summary: Record<Severity, number>;
   /** when a narrative was checked: figures found in it and how many were tied to a table cell */
   coverage?: { claims: number; tied: number };
+  /** what a whole disclosure publishes of what inspections check (core/score) */
+  score?: PublicationScore;
 }
 
 /** Gathers findings and not-checked rules; a rule id is not-checked at most once per reason. */

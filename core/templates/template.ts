@@ -33,6 +33,8 @@ export interface Template {
   rules?: Record<string, Severity | "off">;
   narrative?: { sections: TemplateSection[] };
   supplementary?: { fields: { key: string; label: string; unit?: string }[] };
+  /** publication score weights by item id (core/score/items.ts), over the 100-point default */
+  scoreWeights?: Record<string, number>;
 }
 
 export interface SchemaError {
@@ -99,6 +101,10 @@ const oneOf =
     if (typeof v !== "string" || !options.includes(v)) errors.push({ path, message: `应为${what}之一：${options.join("、")}` });
   };
 
+const weight: Check = (v, path, errors) => {
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 100 || !/^\d+(\.\d{1,2})?$/.test(String(v))) errors.push({ path, message: "应为 0–100 的分值（最多两位小数）" });
+};
+
 const req = (check: Check) => ({ check, required: true });
 const opt = (check: Check) => ({ check, required: false });
 
@@ -129,6 +135,7 @@ const schema = object({
     }),
   ),
   supplementary: opt(object({ fields: req(array(object({ key: req(text(60, /^[\p{L}\p{N}._-]+$/u, "只能用文字、数字、点和连字符")), label: req(text(60)), unit: opt(text(10)) }), 300)) })),
+  scoreWeights: opt(record(weight, /^[a-zA-Z][a-zA-Z0-9.-]{1,60}$/, 200)),
 });
 
 /** Validates a template document; errors name the JSON Pointer of what is wrong. */

@@ -45,7 +45,7 @@ describe("juesuan check BOOK.xlsx", () => {
     const r = await run("check", join(dir, "bad.xlsx"), "--format", "json");
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out) as Report;
-    expect(Object.keys(report)).toEqual(["year", "unit", "source", "findings", "notChecked", "summary"]);
+    expect(Object.keys(report)).toEqual(["year", "unit", "source", "findings", "notChecked", "summary", "score"]);
     expect(report).toMatchObject({ year: 2021, unit: "示范市示范局", source: { workbook: "bad.xlsx", text: null } });
     const f = report.findings.find((x) => x.rule === "cross.T05-T06")!;
     expect(f).toMatchObject({ severity: "error", where: target });

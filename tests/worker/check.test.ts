@@ -36,7 +36,7 @@ describe("POST /v1/check", () => {
     const res = await post({ ...asJson(rendered.sheets), name: "示范局.xlsx" });
     expect(res.status).toBe(200);
     const report = (await res.json()) as Report;
-    expect(Object.keys(report)).toEqual(["year", "unit", "source", "findings", "notChecked", "summary"]);
+    expect(Object.keys(report)).toEqual(["year", "unit", "source", "findings", "notChecked", "summary", "score"]);
     expect(report).toMatchObject({ year: 2021, unit: "示范市示范局", source: { workbook: "示范局.xlsx", text: null }, summary: { error: 0, warning: 0 } });
     expect(report.notChecked).toEqual([{ rule: "performance.score-cap", why: "没有绩效自评表" }]);
   });
