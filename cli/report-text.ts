@@ -23,7 +23,7 @@ export function reportText(report: Report, disclosure: Disclosure | null, showIn
   for (const f of report.findings) {
     if (f.severity === "info" && !showInfo) continue;
     const sheet = "sheet" in f.where ? f.where.sheet : "";
-    const title = sheetTables.get(sheet)?.join("、") ?? (sheet ? `工作表“${sheet}”` : "整个工作簿");
+    const title = "table" in f.where ? `第 ${f.where.page} 页 ${f.where.table || "表格"}` : (sheetTables.get(sheet)?.join("、") ?? (sheet ? `工作表“${sheet}”` : "整个工作簿"));
     groups.set(title, [...(groups.get(title) ?? []), f]);
   }
   for (const [title, findings] of groups) {

@@ -8,6 +8,7 @@ import type { CodesRegistry } from "../../core/codes/codes-registry.ts";
 import { checkDisclosure } from "../../core/check-disclosure.ts";
 import type { Template } from "../../core/templates/template.ts";
 import { type Outcome, checkInPool } from "../check-pool.ts";
+import { checkPdfFile } from "../pdf-file.ts";
 import { UnreadableFile, readGrids } from "../read-grid.ts";
 import { readNarrative } from "../text-files.ts";
 import { reportText } from "../report-text.ts";
@@ -31,6 +32,7 @@ export interface CheckCommandOptions {
 
 
 export async function checkFile(path: string, options: Pick<CheckCommandOptions, "year" | "codes" | "format" | "all" | "text" | "template">): Promise<Outcome> {
+  if (/\.pdf$/i.test(path)) return checkPdfFile(path, options);
   let sheets;
   try {
     sheets = await readGrids(path);
@@ -58,7 +60,7 @@ async function expand(inputs: string[]): Promise<string[]> {
   for (const input of inputs) {
     const info = await stat(input).catch(() => null);
     if (info?.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$")).sort();
+      const names = (await readdir(input)).filter((n) => /\.(xlsx|pdf)$/i.test(n) && !n.startsWith("~$")).sort();
       files.push(...names.map((n) => join(input, n)));
     } else files.push(input);
   }
