@@ -22,8 +22,10 @@ const HELP = `juesuan — 决算公开助手
   juesuan check 工作簿.xlsx [--year 年度] [--format text|json] [--all]
       核对工作簿中的九张公开表（表内、表间关系和科目名称）。--all 逐条列出提示（尾差）。
       退出码：0 无错误，1 有错误，2 输入无法使用。
+  juesuan check 决算公开.pdf [--year 年度] [--format text|json]
+      核对已发布的 PDF：读出其中的公开表和情况说明一并核对，问题定位到页、表、行、列；列出各表所在页码和未能读取的表格。
   juesuan check 文件夹|多个文件 [--year 年度] [--threads N]
-      逐个核对，每个工作簿输出一行 JSON（JSON Lines），按文件顺序输出；在终端中显示进度；默认每个 CPU 核一个线程。
+      逐个核对（.xlsx 和 .pdf），每个文件输出一行 JSON（JSON Lines），按文件顺序输出；在终端中显示进度；默认每个 CPU 核一个线程。
   juesuan codes import 文件.xlsx|文件.csv --year 年度 [--out 输出.json] [--force]
       把财政部（或财政局）发布的科目表（含“科目编码”“科目名称”列，可有“说明”列）导入为该年度的科目表，
       默认写入 data/codes/editions/年度.json；报告无法读取的行。
