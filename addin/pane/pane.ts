@@ -335,7 +335,7 @@ function checkSection(): HTMLElement {
     h("input", {
       id: "text-file",
       type: "file",
-      accept: ".docx,.txt",
+      accept: ".docx,.txt,.pdf",
       onchange: (e) => {
         const file = (e.target as HTMLInputElement).files?.[0];
         if (file) {
