@@ -5,42 +5,34 @@ interface Mammoth {
   extractRawText(input: { arrayBuffer: ArrayBuffer }): Promise<{ value: string }>;
 }
 
-let mammoth: Promise<Mammoth> | null = null;
-
-function loadMammoth(): Promise<Mammoth> {
-  mammoth ??= new Promise<Mammoth>((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = "vendor/mammoth.browser.min.js";
-    script.onload = () => resolve((window as unknown as { mammoth: Mammoth }).mammoth);
-    script.onerror = () => {
-      mammoth = null;
-      reject(new Error("无法载入 .docx 读取组件"));
-    };
-    document.head.append(script);
-  });
-  return mammoth;
-}
-
+/** juesuan's PDF reader with pdfjs (hosts/pdf/browser-entry.ts). */
 interface PdfText {
   readPdfText(bytes: Uint8Array, name: string): Promise<string>;
 }
 
-let pdfText: Promise<PdfText> | null = null;
+const scripts = new Map<string, Promise<unknown>>();
 
-/** juesuan's PDF reader with pdfjs (hosts/pdf), fetched from this origin only when a PDF is picked. */
-function loadPdfText(): Promise<PdfText> {
-  pdfText ??= new Promise<PdfText>((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = "vendor/pdf-text.js";
-    script.onload = () => resolve((window as unknown as { juesuanPdf: PdfText }).juesuanPdf);
-    script.onerror = () => {
-      pdfText = null;
-      reject(new Error("无法载入 PDF 读取组件"));
-    };
-    document.head.append(script);
-  });
-  return pdfText;
+/** A reader's script from this origin, loaded once (again after a failure), and the global it sets. */
+function loadReader<T>(src: string, global: string, failure: string): Promise<T> {
+  let loading = scripts.get(src);
+  if (!loading) {
+    loading = new Promise<unknown>((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = () => resolve((window as unknown as Record<string, unknown>)[global]);
+      script.onerror = () => {
+        scripts.delete(src);
+        reject(new Error(failure));
+      };
+      document.head.append(script);
+    });
+    scripts.set(src, loading);
+  }
+  return loading as Promise<T>;
 }
+
+const loadMammoth = () => loadReader<Mammoth>("vendor/mammoth.browser.min.js", "mammoth", "无法载入 .docx 读取组件");
+const loadPdfText = () => loadReader<PdfText>("vendor/pdf-text.js", "juesuanPdf", "无法载入 PDF 读取组件");
 
 export async function readNarrativeFile(file: File): Promise<string> {
   const bytes = await file.arrayBuffer();
