@@ -84,6 +84,8 @@ export function fromPages(contents: PageContent[], name: string): PdfDisclosure 
     return pageElements(lines, [...ruled, ...pieces], misaligned);
   });
   const { tables, prose, unread } = assemble(elements);
+  // a scanned page among text pages: whatever it shows cannot be read
+  for (const c of contents) if (c.images > 0 && c.pieces.length === 0) unread.push({ page: c.page, what: `第 ${c.page} 页`, why: "是扫描的图片，没有文字层，无法读取" });
   const sheets: SheetGrid[] = [];
   const places: Record<string, SheetPlace> = {};
   const listed: PdfTable[] = tables.map((t, i) => {

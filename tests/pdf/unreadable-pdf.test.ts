@@ -43,6 +43,17 @@ describe("a PDF that cannot be read says so in one Chinese line", () => {
     await expect(readPdf(scan, { name: "扫描.pdf" })).rejects.toThrow(/^扫描\.pdf 是扫描件（页面是图片，没有文字层），无法读取/);
   });
 
+  it("a scanned page among pages of text is listed as unread", async () => {
+    const mixed = await pdfOf((doc) => {
+      doc.text("一、部门主要职责：负责本部门决算的编制与公开工作。", 40, 60);
+      doc.addPage({ size: [842, 595], margin: 0 });
+      doc.image(png(60, 40), 0, 0, { width: 842, height: 595 });
+    });
+    const pdf = await readPdf(mixed);
+    expect(pdf.text).toContain("负责本部门决算的编制与公开工作");
+    expect(pdf.unread).toEqual([{ page: 2, what: "第 2 页", why: "是扫描的图片，没有文字层，无法读取" }]);
+  });
+
   it("an encrypted one", async () => {
     const locked = await pdfOf((doc) => doc.text("收入决算表", 40, 40), { userPassword: "secret", ownerPassword: "owner", pdfVersion: "1.7" });
     const error = await readPdf(locked, { name: "加密.pdf" }).catch((e: Error) => e);
