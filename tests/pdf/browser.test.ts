@@ -12,7 +12,8 @@ import { renderDisclosure } from "../fixtures/disclosure-sheets.ts";
 import { narrativeOf } from "../fixtures/narrative-text.ts";
 import { renderPdf } from "../fixtures/render-pdf.ts";
 
-// the pane's PDF reader bundled as the build bundles it, on a page under the pane's Content-Security-Policy
+// the pane's narrative file pick and its PDF reader bundled as the build bundles them, on a page under the pane's
+// Content-Security-Policy
 let browser: Browser;
 let page: string;
 let bytes: Uint8Array;
@@ -20,10 +21,11 @@ let bytes: Uint8Array;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "juesuan-pdf-browser-"));
   const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-  await build({ entryPoints: { "pdf-text": join(root, "hosts/pdf/browser-entry.ts") }, outdir: dir, bundle: true, format: "iife", globalName: "juesuanPdf", target: ["es2020"], minify: true, logLevel: "error" });
+  await build({ entryPoints: { "pdf-text": join(root, "hosts/pdf/browser-entry.ts") }, outdir: join(dir, "vendor"), bundle: true, format: "iife", globalName: "juesuanPdf", target: ["es2020"], minify: true, logLevel: "error" });
+  await build({ entryPoints: { "pane-file": join(root, "addin/pane/narrative-file.ts") }, outdir: dir, bundle: true, format: "iife", globalName: "paneFile", target: ["es2020"], logLevel: "error" });
   const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(join(root, "addin/taskpane.html"), "utf8"))![1]!;
   page = join(dir, "index.html");
-  writeFileSync(page, `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><script src="pdf-text.js"></script>`);
+  writeFileSync(page, `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><script src="pane-file.js"></script>`);
   const book = renderDisclosure(makeLedger(seeded(9)), "hand");
   const figures = new Set(Object.values(book.where).map((w) => `${w.sheet}!${w.cell}`));
   bytes = (await renderPdf(book.sheets, { ruled: false, repeatHeader: false, header: "示范单位部门决算", narrative: narrativeOf(book.sheets), figures })).bytes;
@@ -34,30 +36,32 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe("the PDF reader in a browser page", () => {
-  it("gives the prose of a disclosure PDF, as in Node, without a worker file or a CSP violation", async () => {
+type PaneFile = { paneFile: { readNarrativeFile(file: File): Promise<string> } };
+const pick = ([b64, name]: [string, string]) =>
+  (window as unknown as PaneFile).paneFile.readNarrativeFile(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name)).catch((e: Error) => `失败：${e.message}`);
+const pdfjsLoaded = () => "juesuanPdf" in window || document.querySelector('script[src$="pdf-text.js"]') !== null;
+
+describe("a PDF picked as the narrative in the pane", () => {
+  it("gives the PDF's prose as in Node, pdfjs fetched only once a PDF is picked, without a worker file or a CSP violation", async () => {
     const tab = await browser.newPage();
     const problems: string[] = [];
     tab.on("pageerror", (e) => problems.push(e.message));
     tab.on("console", (m) => m.type() === "error" && problems.push(m.text()));
     await tab.goto(`file://${page}`);
-    const text = await tab.evaluate(
-      async (b64) => (window as unknown as { juesuanPdf: { readPdfText(b: Uint8Array, n: string): Promise<string> } }).juesuanPdf.readPdfText(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)), "情况说明.pdf"),
-      Buffer.from(bytes).toString("base64"),
-    );
+    expect(await tab.evaluate(pdfjsLoaded)).toBe(false);
+    const text = await tab.evaluate(pick, [Buffer.from(bytes).toString("base64"), "情况说明.pdf"] as [string, string]);
     expect(text).toBe((await readPdf(bytes)).text);
     expect(text).toContain("一般公共预算财政拨款");
+    expect(await tab.evaluate(pdfjsLoaded)).toBe(true);
     expect(problems).toEqual([]);
     await tab.close();
   });
 
-  it("a broken file is rejected with the same Chinese sentence", async () => {
+  it("a broken PDF is refused with the same Chinese sentence", async () => {
     const tab = await browser.newPage();
     await tab.goto(`file://${page}`);
-    const message = await tab.evaluate(async () =>
-      (window as unknown as { juesuanPdf: { readPdfText(b: Uint8Array, n: string): Promise<string> } }).juesuanPdf.readPdfText(new TextEncoder().encode("%PDF-1.4 nothing"), "坏.pdf").catch((e: Error) => e.message),
-    );
-    expect(message).toMatch(/^坏\.pdf 不是有效的 PDF 文件/);
+    const message = await tab.evaluate(pick, [Buffer.from("%PDF-1.4 nothing").toString("base64"), "坏.pdf"] as [string, string]);
+    expect(message).toMatch(/^失败：坏\.pdf 不是有效的 PDF 文件/);
     await tab.close();
   });
 });
