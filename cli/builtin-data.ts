@@ -35,3 +35,11 @@ export function loadBuiltinTemplates(dir = TEMPLATES_DIR): Template[] {
       return template;
     });
 }
+
+let templatesOnce: Template[] | null = null;
+
+/** The built-in templates, read once per process: a folder check detects each workbook's set among them. */
+export function builtinTemplates(): Template[] {
+  templatesOnce ??= loadBuiltinTemplates();
+  return templatesOnce;
+}

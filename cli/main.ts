@@ -7,6 +7,7 @@ import { loadBuiltinEditions } from "./builtin-data.ts";
 import { checkCommand } from "./commands/check.ts";
 import { codesImport } from "./commands/codes-import.ts";
 import { narrativeCommand } from "./commands/narrative.ts";
+import { newWorkbook } from "./commands/new.ts";
 import { loadBuiltinTemplates } from "./builtin-data.ts";
 import type { Template } from "../core/templates/template.ts";
 import { UnreadableFile } from "./read-grid.ts";
@@ -26,9 +27,12 @@ const HELP = `juesuan — 决算公开助手
       核对已发布的 PDF：读出其中的公开表和情况说明一并核对，问题定位到页、表、行、列；列出各表所在页码和未能读取的表格。
   juesuan check 文件夹|多个文件 [--year 年度] [--threads N]
       逐个核对（.xlsx 和 .pdf），每个文件输出一行 JSON（JSON Lines），按文件顺序输出；在终端中显示进度；默认每个 CPU 核一个线程。
-  juesuan codes import 文件.xlsx|文件.csv --year 年度 [--out 输出.json] [--force]
-      把财政部（或财政局）发布的科目表（含“科目编码”“科目名称”列，可有“说明”列）导入为该年度的科目表，
-      默认写入 data/codes/editions/年度.json；报告无法读取的行。
+  juesuan codes import 文件.xlsx|文件.csv --year 年度 [--replace] [--out 输出.json] [--force]
+      把财政部（或财政局）发布的科目表（含“科目编码”“科目名称”列，可有“说明”列）并入该年度的科目表
+      （默认写入 data/codes/editions/年度.json）；只含部分科目时记为不完整。--replace 用它替换该年度同类科目表，
+      并列出被去掉的科目。报告无法读取的行。
+  juesuan new --template 模板 --year 年度 --out 公开表.xlsx [--force]
+      生成空白的标准公开表工作簿（与加载项“新建公开表”相同的工作表）；文件已存在时需加 --force。
   juesuan --help | --version
 `;
 
@@ -55,6 +59,7 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
         year: { type: "string" },
         out: { type: "string" },
         force: { type: "boolean" },
+        replace: { type: "boolean" },
         format: { type: "string" },
         all: { type: "boolean" },
         threads: { type: "string" },
@@ -101,7 +106,11 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
   }
   if (command === "codes" && sub === "import") {
     if (rest.length !== 1) throw new UsageError("请给出一个科目表文件：juesuan codes import 文件.xlsx --year 2026");
-    return codesImport({ file: rest[0]!, year: requireYear(values.year), out: values.out, force: values.force }, out);
+    return codesImport({ file: rest[0]!, year: requireYear(values.year), out: values.out, force: values.force, replace: values.replace }, out);
+  }
+  if (command === "new") {
+    if (positionals.length !== 1 || !values.template || !values.out) throw new UsageError("用法：juesuan new --template 模板 --year 年度 --out 公开表.xlsx");
+    return newWorkbook({ template: requireTemplate(values.template), year: requireYear(values.year), out: values.out, force: values.force }, out);
   }
   throw new UsageError(`不认识的命令“${positionals.join(" ")}”。运行 juesuan --help 查看用法`);
 }

@@ -20,6 +20,8 @@ export interface DisclosureInput {
   year?: number | null;
   codes?: CodesRegistry | null;
   template?: Template | null;
+  /** templates the table set may be detected from when none is chosen */
+  templates?: Template[];
   expectComplete?: boolean;
   source?: Report["source"];
   overrides?: Record<string, TableId>;
@@ -32,7 +34,7 @@ export function checkDisclosure(input: DisclosureInput): { report: Report; discl
   let report: Report;
   let disclosure: Disclosure | null = null;
   if (input.sheets?.length) {
-    const options = { year: input.year, codes: input.codes, expectComplete: input.expectComplete, source, overrides: input.overrides };
+    const options = { year: input.year, codes: input.codes, expectComplete: input.expectComplete, source, overrides: input.overrides, template: input.template, templates: input.templates };
     const tables = input.read ? checkTables(input.sheets, options, input.read) : checkTables(input.sheets, options);
     report = tables.report;
     disclosure = tables.disclosure;

@@ -19,3 +19,4 @@ export { LIMITS, InputTooLarge, type LimitName } from "./limits.ts";
 export { isFormulaLike, safeCellText } from "./cell-text.ts";
 export { scoreDisclosure, scoreLines, scoreWhereText } from "./score/score.ts";
 export type { PublicationScore, ScoreItem, ScoreStatus, ScoreWhere } from "./score/items.ts";
+export { type AmountUnit, DEFAULT_UNIT, UNIT_SCALE, convertAmount } from "./tables/amount-unit.ts";

@@ -13,6 +13,7 @@ import { UnreadableFile, readGrids } from "../read-grid.ts";
 import { readNarrative } from "../text-files.ts";
 import { reportText } from "../report-text.ts";
 import { UsageError } from "../usage.ts";
+import { builtinTemplates } from "../builtin-data.ts";
 
 export interface CheckCommandOptions {
   inputs: string[];
@@ -49,6 +50,7 @@ export async function checkFile(path: string, options: Pick<CheckCommandOptions,
     year: options.year ?? null,
     codes: options.codes,
     template: options.template ?? null,
+    templates: builtinTemplates(),
     source: { workbook: basename(path), text: options.text === undefined ? null : basename(options.text) },
   });
   return { report, text: options.format === "text" ? reportText(report, disclosure, options.all) : "" };

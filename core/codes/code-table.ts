@@ -55,8 +55,8 @@ export function parseEditionPlan(text: string): EditionPlan[] {
 }
 
 /**
- * The editions a plan names, from the rows valid in each year. An imported edition replaces its year for the
- * classifications it contains (the other keeps the shipped rows), and keeps the shipped former names.
+ * The editions a plan names, from the rows valid in each year. An imported edition is merged over its year
+ * (or, marked `replace`, replaces the classifications it contains) and keeps the shipped former names.
  */
 export function buildEditions(rows: CodeRow[], plan: EditionPlan[], imported: EditionJSON[] = []): Edition[] {
   const importedByYear = new Map(imported.map((e) => [e.year, e]));
@@ -74,17 +74,23 @@ export function buildEditions(rows: CodeRow[], plan: EditionPlan[], imported: Ed
       if (!own) return new Edition(year, planned, shipped);
       const kinds = new Set(own.entries.map((e) => e.kind));
       const formerNames = formerNamesBefore(rows, year);
-      const entries = [
-        ...shipped.filter((e) => !kinds.has(e.kind)),
-        ...own.entries.map((e) => withFormerNames(e, formerNames.get(e.code))),
-      ];
+      const entries = overlayImport(shipped, { ...own, entries: own.entries.map((e) => withFormerNames(e, formerNames.get(e.code))) });
       const status = { ...planned };
       for (const k of kinds) status[k] = own.status[k];
       return new Edition(year, status, entries, own.source);
     });
 }
 
-function entriesForYear(rows: CodeRow[], year: number): CodeEntry[] {
+/** A year's entries with an imported list over them: standing alone for its classifications, or merged code by code. */
+export function overlayImport(shipped: CodeEntry[], own: EditionJSON): CodeEntry[] {
+  const kinds = new Set(own.entries.map((e) => e.kind));
+  const codes = new Set(own.entries.map((e) => e.code));
+  const kept = own.replace ? shipped.filter((e) => !kinds.has(e.kind)) : shipped.filter((e) => !codes.has(e.code));
+  return [...kept, ...own.entries];
+}
+
+/** The shipped entries valid in `year` (also for a year beyond the plan: the rows still valid then). */
+export function entriesForYear(rows: CodeRow[], year: number): CodeEntry[] {
   const former = formerNamesBefore(rows, year);
   return rows
     .filter((r) => r.from <= year && year <= r.until)

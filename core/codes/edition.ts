@@ -23,6 +23,11 @@ export interface EditionJSON {
   status: Record<CodeKind, Completeness>;
   source?: string;
   entries: CodeEntry[];
+  /**
+   * An imported list that replaces the shipped entries of its classifications (`codes import --replace`);
+   * without it the list is merged over them, its names winning for the codes it has.
+   */
+  replace?: boolean;
 }
 
 export interface PathStep {

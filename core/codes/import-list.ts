@@ -3,7 +3,7 @@
 
 import { toHalfWidth } from "../fullwidth.ts";
 import { type CodeKind, normalizeCode } from "./code-format.ts";
-import { type CodeEntry, entryFor } from "./edition.ts";
+import { type CodeEntry, type EditionJSON, entryFor } from "./edition.ts";
 
 export interface ImportProblem {
   /** 1-based row in the source */
@@ -61,4 +61,41 @@ export function importCodeList(grid: unknown[][], source: string): ImportedList 
   }
   const list = [...entries.values()];
   return { entries: list, kinds: [...new Set(list.map((e) => e.kind))], problems };
+}
+
+export interface ImportPlan {
+  edition: EditionJSON;
+  /** codes the year's edition had before, of the list's classifications, that a replace drops */
+  removed: CodeEntry[];
+  /** codes the list adds to what the year had, and codes whose name it changes */
+  added: number;
+  renamed: number;
+}
+
+/**
+ * What an imported list makes of a year: merged over the year's entries (the shipped ones and an earlier
+ * import), or with `replace` standing alone for its classifications. A merged classification is complete only
+ * when the list holds every code the year had of it — a short list never turns an edition complete.
+ */
+export function planImport(year: number, list: ImportedList, current: CodeEntry[], earlier: EditionJSON | null, replace: boolean, source: string): ImportPlan {
+  const listed = new Map(list.entries.map((e) => [e.code, e]));
+  const before = new Map(current.map((e) => [e.code, e]));
+  const added = list.entries.filter((e) => !before.has(e.code)).length;
+  const renamed = list.entries.filter((e) => before.has(e.code) && before.get(e.code)!.name !== e.name).length;
+  const status: EditionJSON["status"] = { function: "partial", economic: "partial" };
+  if (replace) {
+    for (const k of list.kinds) status[k] = "complete";
+    const removed = current.filter((e) => list.kinds.includes(e.kind) && !listed.has(e.code));
+    return { edition: { year, status, source, entries: list.entries, replace: true }, removed, added, renamed };
+  }
+  const merged = new Map((earlier?.entries ?? []).map((e) => [e.code, e]));
+  for (const e of list.entries) merged.set(e.code, e);
+  const entries = [...merged.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+  for (const kind of new Set(entries.map((e) => e.kind))) {
+    const known = current.filter((e) => e.kind === kind);
+    // complete: every code known for the year is in the lists imported (as an official list's would be)
+    status[kind] = known.length > 0 && known.every((e) => merged.has(e.code)) ? "complete" : "partial";
+  }
+  const sources = [...new Set([earlier?.source, source].filter((s): s is string => !!s))].join("；");
+  return { edition: { year, status, source: sources, entries }, removed: [], added, renamed };
 }

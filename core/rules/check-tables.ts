@@ -7,6 +7,7 @@ import { DomainError } from "../errors.ts";
 import type { SheetGrid } from "../tables/grid.ts";
 import type { Disclosure } from "../tables/model.ts";
 import { type ReadResult, readDisclosure } from "../tables/read-disclosure.ts";
+import type { Template } from "../templates/template.ts";
 import { TABLE_IDS, type TableId, tableName } from "../tables/table-ids.ts";
 import { codeNameRules } from "./code-rules.ts";
 import { crossRules } from "./cross-rules.ts";
@@ -26,6 +27,10 @@ export interface CheckOptions {
   source?: Report["source"];
   /** sheet → table, where the clerk corrected what the reader picked */
   overrides?: Record<string, TableId>;
+  /** the template chosen: its titles are matched and its required tables expected */
+  template?: Template | null;
+  /** templates to detect the set from by the titles found, when none was chosen */
+  templates?: Template[];
 }
 
 export interface TableCheck {
@@ -33,7 +38,7 @@ export interface TableCheck {
   disclosure: Disclosure;
 }
 
-export function checkTables(sheets: SheetGrid[], options: CheckOptions = {}, read: ReadResult = readDisclosure(sheets, options.overrides)): TableCheck {
+export function checkTables(sheets: SheetGrid[], options: CheckOptions = {}, read: ReadResult = readDisclosure(sheets, options.overrides, options)): TableCheck {
   const { disclosure, cellProblems } = read;
   const year = options.year ?? disclosure.year;
   const out = new Findings();
@@ -53,25 +58,12 @@ export function checkTables(sheets: SheetGrid[], options: CheckOptions = {}, rea
   const { edition, editionWhy } = pickEdition(year, options.codes ?? null);
   codeNameRules(tables, edition, editionWhy, out);
 
-  const missing = TABLE_IDS.filter((id) => !disclosure.tables[id]);
-  if (options.expectComplete === false) {
-    if (missing.length) out.skip(COMPLETENESS_RULE, `只核对了给出的区域，未要求九张表齐全`);
-  } else {
-    for (const id of missing) {
-      const problem = disclosure.problems.find((p) => p.table === id);
-      out.add({
-        rule: COMPLETENESS_RULE,
-        severity: "error",
-        message: problem ? `${tableName(id)}无法读取：${problem.message}` : `缺少${tableName(id)}（按标题查找，未找到）`,
-        where: { sheet: problem?.sheet ?? "", cell: "" },
-        related: [],
-      });
-    }
-  }
+  completeness(disclosure, options, out);
   for (const p of disclosure.problems) {
     if (p.table && disclosure.tables[p.table]) out.skip(`read.${p.table}`, p.message);
     else if (!p.table) out.skip("read.sheet", p.message);
   }
+  for (const o of disclosure.others ?? []) out.skip("read.other", `“${o.title}”（${o.sheet}）已找到，此表内容不在核对之列`);
 
   const findings = sortFindings(out.findings);
   return {
@@ -85,6 +77,51 @@ export function checkTables(sheets: SheetGrid[], options: CheckOptions = {}, rea
       summary: summarize(findings),
     },
   };
+}
+
+/**
+ * The tables the set expects — the template's required ones (chosen or detected), else the nine — each missing
+ * one an error. A workbook holding a single table (many units publish the 三公 table alone) is checked as that
+ * table, with one info line instead of an error per absent table.
+ */
+function completeness(disclosure: Disclosure, options: CheckOptions, out: Findings): void {
+  const found = Object.values(disclosure.tables);
+  const template = options.template ?? (disclosure.template ? options.templates?.find((t) => t.id === disclosure.template!.id) : null) ?? null;
+  const required = template ? template.tables.filter((t) => t.required).map((t) => t.id) : TABLE_IDS;
+  const missing = required.filter((id) => !disclosure.tables[id]);
+  const title = (id: TableId) => template?.tables.find((t) => t.id === id)?.title ?? null;
+  const setName = template ? `模板“${template.name}”` : "九张公开表";
+  if (options.expectComplete === false) {
+    if (missing.length) out.skip(COMPLETENESS_RULE, `只核对了给出的区域，未要求九张表齐全`);
+    return;
+  }
+  if (found.length === 1 && !disclosure.others?.length && missing.length) {
+    const only = found[0]!;
+    out.add({
+      rule: COMPLETENESS_RULE,
+      severity: "info",
+      message: `工作簿中只有${tableName(only.id)}一张表，按单表核对；${setName}的其余 ${missing.filter((id) => id !== only.id).length} 张表及表间关系未核对`,
+      where: only.titleAt,
+      related: [],
+    });
+    return;
+  }
+  for (const id of missing) {
+    const problem = disclosure.problems.find((p) => p.table === id);
+    const named = title(id) ? `${title(id)}（${id}）` : tableName(id);
+    out.add({
+      rule: COMPLETENESS_RULE,
+      severity: "error",
+      message: problem ? `${named}无法读取：${problem.message}` : `缺少${named}（按${setName}的标题查找，未找到）`,
+      where: { sheet: problem?.sheet ?? "", cell: "" },
+      related: [],
+    });
+  }
+  const others = (disclosure.others ?? []).map((o) => o.title);
+  for (const other of template?.otherTables ?? []) {
+    if (!other.required || others.includes(other.title)) continue;
+    out.add({ rule: COMPLETENESS_RULE, severity: "error", message: `缺少“${other.title}”（${setName}要求的表，按标题查找，未找到）`, where: { sheet: "", cell: "" }, related: [] });
+  }
 }
 
 function pickEdition(year: number | null, codes: CodesRegistry | null): { edition: Edition | null; editionWhy: string } {

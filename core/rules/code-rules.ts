@@ -11,6 +11,8 @@ import type { Findings } from "./finding.ts";
 export const CODE_NAME_RULE = "table.code-name";
 
 export function codeNameRules(tables: Table[], edition: Edition | null, why: string, out: Findings): void {
+  // a workbook without coded tables (the 三公 table alone) has no 科目 to check
+  if (!tables.some((t) => t.kind === "coded" || t.kind === "economic")) return;
   if (!edition) return out.skip(CODE_NAME_RULE, why);
   for (const t of tables) {
     if (t.kind !== "coded" && t.kind !== "economic") continue;

@@ -6,7 +6,7 @@ import { nameKey } from "../codes/name-key.ts";
 import type { BalanceLine, BalanceTable, CodedRow, CodedTable, EconomicTable, Figure, SangongTable, Table } from "../tables/model.ts";
 import { type TableId, tableName } from "../tables/table-ids.ts";
 import type { Findings } from "./finding.ts";
-import { atMostFinding, equalFinding, sumFinding } from "./judge.ts";
+import { atMostFinding, equalFinding, shown, sumFinding } from "./judge.ts";
 import { topRows } from "./hierarchy.ts";
 
 type Tables = Partial<Record<TableId, Table>>;
@@ -39,6 +39,8 @@ function pair<A extends Table, B extends Table>(
 ): void {
   const ta = tables[a];
   const tb = tables[b];
+  // a workbook of one table lists the ties of that table only; its info line says the others were not checked
+  if (!ta && !tb && Object.keys(tables).length === 1) return;
   if (!ta) return out.skip(rule, why(a));
   if (!tb) return out.skip(rule, why(b));
   body(ta as A, tb as B);
@@ -130,18 +132,25 @@ export function crossRules(tables: Tables, why: (id: TableId) => string, out: Fi
       const rule = CROSS_RULES[key];
       const sub = line(t4.expense.lines, /^本年支出合计$/);
       const f = sub?.figures[column];
-      if (!f) return out.skip(rule, `${tableName("T04")}支出栏找不到“${column}”列`);
       const total = totalRow(tf)?.figures.本年支出;
+      if (!f) {
+        // a unit without this money leaves the column out of T04: consistent as long as the table is empty too
+        if (!sub || !t4.expense.columns.includes("合计")) return out.skip(rule, `${tableName("T04")}支出栏找不到“${column}”列`);
+        if (total && !total.value.isZero()) {
+          out.add({ rule, severity: "error", message: `${tableName(id)}合计行“本年支出”为 ${shown(total.value, total.unit)}，${tableName("T04")}却没有“${column}”列`, where: total.at, related: [t4.titleAt], expected: "0.00", actual: shown(total.value) });
+        }
+        return;
+      }
       if (total) out.add(equalFinding(rule, f, total, `${tableName("T04")}“本年支出合计”（${column}）`, `${tableName(id)}合计行“本年支出”`));
       else if (!f.value.isZero()) {
         out.add({
           rule,
           severity: "error",
-          message: `${tableName("T04")}“本年支出合计”（${column}）为 ${f.value.toFixed(2)}，${tableName(id)}却没有合计数`,
+          message: `${tableName("T04")}“本年支出合计”（${column}）为 ${shown(f.value, f.unit)}，${tableName(id)}却没有合计数`,
           where: f.at,
           related: [tf.titleAt],
           expected: "0.00",
-          actual: f.value.toFixed(2),
+          actual: shown(f.value),
         });
       }
     });
@@ -149,6 +158,7 @@ export function crossRules(tables: Tables, why: (id: TableId) => string, out: Fi
 
   run<CodedTable, CodedTable>("T05-T03", "T05", "T03", (t5, t3) => {
     const rule = CROSS_RULES["T05-T03"];
+    if (t3.rows.every((r) => r.isTotal || !r.code)) return out.skip(rule, `${tableName("T03")}只有科目名称、没有编码，未按科目对应核对`);
     const byCode = new Map(t3.rows.filter((r) => r.code).map((r) => [r.code!, r]));
     for (const row of t5.rows) {
       if (!row.code) continue;
@@ -207,6 +217,7 @@ export function crossRules(tables: Tables, why: (id: TableId) => string, out: Fi
 
 /** The 类 lines of a balance table (T01/T04 支出) against the 类 rows of a coded table, matched by name. */
 function classLines(lines: BalanceLine[], col: string, t: CodedTable, key: string, rule: string, a: TableId, b: TableId, out: Findings): void {
+  if (t.levelsUnknown) return out.skip(rule, `${t.levelsUnknown}，未按类核对${tableName(a)}的各类`);
   const sub = lines.findIndex((l) => /^本年支出合计$/.test(l.key));
   const classRows = t.rows.filter((r) => r.level === "类");
   const byName = new Map(classRows.map((r) => [nameKey(r.name), r] as [string, CodedRow]));
@@ -217,7 +228,7 @@ function classLines(lines: BalanceLine[], col: string, t: CodedTable, key: strin
     if (!f) continue;
     if (!row) {
       if (!f.value.isZero()) {
-        out.add({ rule, severity: "error", message: `${tableName(a)}“${l.key}”为 ${f.value.toFixed(2)}，${tableName(b)}却没有这一类`, where: f.at, related: [], actual: f.value.toFixed(2), expected: "0.00" });
+        out.add({ rule, severity: "error", message: `${tableName(a)}“${l.key}”为 ${shown(f.value, f.unit)}，${tableName(b)}却没有这一类`, where: f.at, related: [], actual: shown(f.value), expected: "0.00" });
       }
       continue;
     }
@@ -227,7 +238,7 @@ function classLines(lines: BalanceLine[], col: string, t: CodedTable, key: strin
   for (const row of classRows) {
     const f = row.figures[key];
     if (!seen.has(row) && f && !f.value.isZero()) {
-      out.add({ rule, severity: "error", message: `${tableName(b)}有“${row.name}”${f.value.toFixed(2)}，${tableName(a)}却没有这一类`, where: f.at, related: [], actual: "0.00", expected: f.value.toFixed(2) });
+      out.add({ rule, severity: "error", message: `${tableName(b)}有“${row.name}”${shown(f.value, f.unit)}，${tableName(a)}却没有这一类`, where: f.at, related: [], actual: "0.00", expected: shown(f.value) });
     }
   }
 }

@@ -1,7 +1,6 @@
 // The rules inside one table (rules.md "Inside one table"): row identities, hierarchy sums, the balances of
 // T01/T04, carry-over of T08/T09, the 三公 sums of T07, the 人员/公用 totals of T06, empty-table statements.
 
-import { Decimal } from "../decimal.ts";
 import type { BalanceBlock, BalanceTable, CodedRow, CodedTable, EconomicTable, Figure, SangongTable, Table } from "../tables/model.ts";
 import { type TableId, tableName } from "../tables/table-ids.ts";
 import { childrenOf, topRows } from "./hierarchy.ts";
@@ -18,12 +17,13 @@ export const RULES = {
   emptyStatement: "table.empty-statement",
 } as const;
 
-const ROW_SUMS: Partial<Record<TableId, [string, string[]]>> = {
-  T02: ["本年收入合计", ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]],
-  T03: ["本年支出合计", ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]],
-  T05: ["小计", ["基本支出", "项目支出"]],
-  T08: ["本年支出", ["基本支出", "项目支出"]],
-  T09: ["本年支出", ["基本支出", "项目支出"]],
+/** total, its parts, and how many of the first parts every table has (the others a unit may leave out) */
+const ROW_SUMS: Partial<Record<TableId, [string, string[], number]>> = {
+  T02: ["本年收入合计", ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"], 1],
+  T03: ["本年支出合计", ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"], 2],
+  T05: ["小计", ["基本支出", "项目支出"], 2],
+  T08: ["本年支出", ["基本支出", "项目支出"], 2],
+  T09: ["本年支出", ["基本支出", "项目支出"], 2],
 };
 
 const rowName = (row: CodedRow) => (row.isTotal ? "合计行" : `${row.name}${row.code ? `（${row.code}）` : ""}`);
@@ -51,19 +51,20 @@ export function tableRules(t: Table, out: Findings): void {
 function codedRowSums(t: CodedTable, out: Findings): void {
   const spec = ROW_SUMS[t.id];
   if (!spec) return;
-  const [total, all] = spec;
-  const gone = missing(t, [total, ...all.slice(0, 2)]);
+  const [total, all, always] = spec;
+  const gone = missing(t, [total, ...all.slice(0, always)]);
   if (gone.length) return out.skip(RULES.rowSum, `${tableName(t.id)}找不到“${gone.join("”“")}”列`);
   // optional columns a table leaves out count as zero
   const parts = all.filter((p) => t.columns[p]);
+  const partsWords = parts.join("、") + "之和";
   for (const row of t.rows) {
     out.add(
       sumFinding(
         RULES.rowSum,
         row.figures[total]!,
         parts.map((p) => ({ figure: row.figures[p]! })),
-        `${tableName(t.id)} ${rowName(row)}“${total}”`,
-        parts.join("、") + "之和",
+        () => `${tableName(t.id)} ${rowName(row)}“${total}”`,
+        partsWords,
       ),
     );
   }
@@ -72,6 +73,7 @@ function codedRowSums(t: CodedTable, out: Findings): void {
 function hierarchy(t: CodedTable | EconomicTable, keys: string[], out: Findings): void {
   const rows = t.rows;
   if (!rows.some((r) => !r.isTotal)) return;
+  if (t.kind === "coded" && t.levelsUnknown) return out.skip(RULES.hierarchy, `${t.levelsUnknown}，未核对合计与类、款、项之和`);
   const children = childrenOf(rows);
   const tops = topRows(rows);
   const sumOf = (key: string, idx: number[]) => idx.map((i) => ({ figure: rows[i]!.figures[key]! }));
@@ -79,8 +81,7 @@ function hierarchy(t: CodedTable | EconomicTable, keys: string[], out: Findings)
     if (!rows[0]?.figures[key]) continue;
     for (const [parent, kids] of children) {
       const row = rows[parent]!;
-      const level = rows[kids[0]!]!.level;
-      out.add(sumFinding(RULES.hierarchy, row.figures[key]!, sumOf(key, kids), `${tableName(t.id)} ${rowName(row)}“${key}”`, `所属各${level}之和`));
+      out.add(sumFinding(RULES.hierarchy, row.figures[key]!, sumOf(key, kids), () => `${tableName(t.id)} ${rowName(row)}“${key}”`, () => `所属各${rows[kids[0]!]!.level}之和`));
     }
     for (const total of rows.filter((r) => r.isTotal)) {
       const level = tops.length ? rows[tops[0]!]!.level : "类";
@@ -100,7 +101,7 @@ function carryOver(t: CodedTable, out: Findings): void {
         RULES.carryOver,
         f.年末结转和结余!,
         [{ figure: f.年初结转和结余! }, { figure: f.本年收入! }, { figure: f.本年支出!, sign: -1 }],
-        `${tableName(t.id)} ${rowName(row)}“年末结转和结余”`,
+        () => `${tableName(t.id)} ${rowName(row)}“年末结转和结余”`,
         "年初结转和结余 + 本年收入 − 本年支出",
       ),
     );
@@ -131,15 +132,14 @@ function balance(t: BalanceTable, out: Findings): void {
     out.add(sumFinding(RULES.balance, income.figures[incomeCol]!, [{ figure: expense.figures[expenseCol]! }], `${tableName(t.id)}收入总计`, "支出总计"));
   } else out.skip(RULES.balance, `${tableName(t.id)}找不到收入或支出的“总计”行`);
   if (t.id === "T04") {
+    // a unit without 政府性基金 or 国有资本经营 money often leaves that column out: the row sums run over those present
     const funds = ["一般公共预算", "政府性基金", "国有资本经营"].filter((k) => t.expense.columns.includes(k));
-    if (!t.expense.columns.includes("合计") || funds.length < 3) {
+    if (!t.expense.columns.includes("合计") || !funds.length) {
       out.skip(RULES.rowSum, `${tableName(t.id)}支出栏找不到“合计”或各类财政拨款列`);
       return;
     }
     for (const line of t.expense.lines) {
-      out.add(
-        sumFinding(RULES.rowSum, line.figures.合计!, funds.map((k) => ({ figure: line.figures[k]! })), `${tableName(t.id)}“${line.key}”合计`, "一般公共预算、政府性基金、国有资本经营三列之和"),
-      );
+      out.add(sumFinding(RULES.rowSum, line.figures.合计!, funds.map((k) => ({ figure: line.figures[k]! })), `${tableName(t.id)}“${line.key}”合计`, `${funds.join("、")}${funds.length > 1 ? `${funds.length === 3 ? "三" : "两"}列之和` : "列"}`));
     }
   }
 }
@@ -183,15 +183,31 @@ function balanceBlock(t: BalanceTable, block: BalanceBlock, out: Findings): void
 const colName = (col: string) => (col === "决算数" ? "" : `（${col}）`);
 
 function sangong(t: SangongTable, out: Findings): void {
-  for (const which of ["预算", "决算"]) {
+  for (const which of t.measures.filter((m) => m !== "增减")) {
     const f = (item: string) => t.figures[`${which}.${item}`];
     const [total, abroad, cars, buy, run, hosting] = ["合计", "出国", "公车小计", "购置", "运行", "接待"].map(f);
+    const name = which === "上年" ? "上年决算数" : `${which}数`;
     if (total && abroad && cars && hosting) {
-      out.add(sumFinding(RULES.sangong, total, [abroad, cars, hosting].map((figure) => ({ figure })), `${tableName(t.id)}${which}数合计`, "因公出国（境）费、公务用车购置及运行维护费、公务接待费之和"));
-    } else out.skip(RULES.sangong, `${tableName(t.id)}缺少${which}数的合计或分项列`);
+      out.add(sumFinding(RULES.sangong, total, [abroad, cars, hosting].map((figure) => ({ figure })), `${tableName(t.id)}${name}合计`, "因公出国（境）费、公务用车购置及运行维护费、公务接待费之和"));
+    } else out.skip(RULES.sangong, `${tableName(t.id)}缺少${name}的合计或分项`);
     if (cars && buy && run) {
-      out.add(sumFinding(RULES.sangong, cars, [buy, run].map((figure) => ({ figure })), `${tableName(t.id)}${which}数“公务用车购置及运行维护费”小计`, "购置费与运行维护费之和"));
-    } else out.skip(RULES.sangong, `${tableName(t.id)}缺少${which}数的公务用车小计、购置费或运行维护费列`);
+      out.add(sumFinding(RULES.sangong, cars, [buy, run].map((figure) => ({ figure })), `${tableName(t.id)}${name}“公务用车购置及运行维护费”小计`, "购置费与运行维护费之和"));
+    } else out.skip(RULES.sangong, `${tableName(t.id)}缺少${name}的公务用车小计、购置费或运行维护费`);
+    const [grand, meetings, training] = ["总计", "会议费", "培训费"].map(f);
+    if (grand && total) {
+      const parts = [total, meetings, training].filter((x): x is Figure => !!x);
+      out.add(sumFinding(RULES.sangong, grand, parts.map((figure) => ({ figure })), `${tableName(t.id)}${name}总计`, "“三公”经费合计与会议费、培训费之和"));
+    }
+  }
+  // 增减 = 决算 − 上年, item by item, where the table shows all three
+  if (t.measures.includes("增减") && t.measures.includes("上年")) {
+    for (const [key, change] of Object.entries(t.figures)) {
+      const [m, item] = key.split(".");
+      const now = t.figures[`决算.${item}`];
+      const before = t.figures[`上年.${item}`];
+      if (m !== "增减" || !now || !before) continue;
+      out.add(sumFinding(RULES.sangong, change, [{ figure: now }, { figure: before, sign: -1 }], `${tableName(t.id)}“${item}”增减`, "决算数减上年决算数"));
+    }
   }
 }
 
@@ -199,13 +215,13 @@ function sangong(t: SangongTable, out: Findings): void {
 const EMPTY_STATEMENT = /空表|无数据|没有.*(收入|支出|经费)|无.*(收入|支出|经费)|不涉及/;
 
 function isEmpty(t: Table): boolean {
-  const figures: Figure[] =
-    t.kind === "coded" || t.kind === "economic"
-      ? t.rows.flatMap((r) => Object.values(r.figures))
-      : t.kind === "sangong"
-        ? Object.values(t.figures)
-        : [...t.income.lines, ...t.expense.lines].flatMap((l) => Object.values(l.figures));
-  return figures.every((f) => f.value.eq(Decimal.ZERO));
+  const zero = (figures: Record<string, Figure>) => {
+    for (const k in figures) if (!figures[k]!.value.isZero()) return false;
+    return true;
+  };
+  if (t.kind === "coded" || t.kind === "economic") return t.rows.every((r) => zero(r.figures));
+  if (t.kind === "sangong") return zero(t.figures);
+  return [...t.income.lines, ...t.expense.lines].every((l) => zero(l.figures));
 }
 
 function emptyStatement(t: Table, out: Findings): void {

@@ -1,8 +1,10 @@
 // Finds a table's header under its title: the rows of labels (multi-row, merged, with or without a 栏次 row)
 // and, per column, one composed label ("本年支出/基本支出") for the column maps to match.
 
-import { type Cell, isBlank, labelText } from "./grid.ts";
+import { label } from "./labels.ts";
+import { type Cell, isBlank } from "./grid.ts";
 import { tryReadFigure } from "../figure-input.ts";
+import { type AmountUnit, splitLabelUnit, statedUnit } from "./amount-unit.ts";
 
 export interface Header {
   /** first and last header row (inclusive) */
@@ -12,10 +14,12 @@ export interface Header {
   labels: string[];
   /** first row after the header (and after a 栏次 row) */
   firstDataRow: number;
+  /** the money unit a header cell states ("决算数（元）"), or a 单位 line just above the header */
+  unit: AmountUnit | null;
 }
 
 const META = /^(编制单位|填报单位|单位[:：]|金额单位|公开\d+表|部门[:：]|\d{4}年度?$)/;
-const NUMBERING = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．])/;
+const NUMBERING = /^([一二三四五六七八九十]+、|[(（]([一二三四五六七八九十]+|\d+)[)）]|\d+[.、．])/;
 const TOTAL = /^(合计|总计|本年(收入|支出)合计)$/;
 
 export function isNumeric(v: Cell | undefined): boolean {
@@ -26,15 +30,15 @@ export function isNumeric(v: Cell | undefined): boolean {
 
 /** A 栏次 row: labelled 栏次, or the integers 1, 2, 3 … in order. */
 export function isColumnNumberRow(row: Cell[]): boolean {
-  if (row.some((c) => /^栏次$/.test(labelText(c)))) return true;
+  if (row.some((c) => /^栏次$/.test(label(c)))) return true;
   const nums = row.filter((c) => !isBlank(c));
   if (nums.length < 3) return false;
-  return nums.every((c, i) => isNumeric(c) && Number(labelText(c)) === i + 1);
+  return nums.every((c, i) => isNumeric(c) && Number(label(c)) === i + 1);
 }
 
 export function isMetaRow(row: Cell[]): boolean {
-  const texts = row.map(labelText).filter(Boolean);
-  return texts.length > 0 && texts.every((t) => META.test(t) || /^单位[:：]?(万元|元)$/.test(t));
+  const texts = row.map((c) => label(c)).filter(Boolean);
+  return texts.length > 0 && texts.every((t) => META.test(t) || /^[(（]?(金额)?单位[:：]?(千元|万元|亿元|元)[)）]?$/.test(t));
 }
 
 /**
@@ -43,10 +47,10 @@ export function isMetaRow(row: Cell[]): boolean {
  */
 function isDataLike(row: Cell[]): boolean {
   const texts = row.filter((c) => !isBlank(c));
-  if (texts.length && texts.every((c) => TOTAL.test(labelText(c)))) return true;
+  if (texts.length && texts.every((c) => TOTAL.test(label(c)))) return true;
   return row.some((c) => {
     if (isNumeric(c)) return true;
-    const t = labelText(c);
+    const t = label(c);
     return NUMBERING.test(t) || /[(（](类|款|项)[)）]$/.test(t);
   });
 }
@@ -58,7 +62,11 @@ function isDataLike(row: Cell[]): boolean {
  */
 export function findHeader(cells: Cell[][], start: number, end: number, inferMerges = false): Header | null {
   let top = start;
-  while (top < end && (cells[top]!.every(isBlank) || isMetaRow(cells[top]!))) top++;
+  let unit: AmountUnit | null = null;
+  while (top < end && (cells[top]!.every(isBlank) || isMetaRow(cells[top]!))) {
+    for (const c of cells[top]!) unit ??= statedUnit(label(c));
+    top++;
+  }
   if (top >= end) return null;
   let bottom = top;
   let firstDataRow = top + 1;
@@ -76,7 +84,14 @@ export function findHeader(cells: Cell[][], start: number, end: number, inferMer
     firstDataRow = r + 1;
   }
   const width = Math.max(0, ...cells.slice(top, bottom + 1).map((r) => r.length));
-  const rows = cells.slice(top, bottom + 1).map((r) => Array.from({ length: width }, (_, c) => (isNumeric(r[c]) ? "" : labelText(r[c]))));
+  const rows = cells.slice(top, bottom + 1).map((r) =>
+    Array.from({ length: width }, (_, c) => {
+      if (isNumeric(r[c])) return "";
+      const split = splitLabelUnit(label(r[c]));
+      unit ??= split.unit;
+      return split.label;
+    }),
+  );
   if (inferMerges) {
     for (let r = 0; r < rows.length - 1; r++) {
       for (let c = 1; c < width; c++) {
@@ -92,12 +107,12 @@ export function findHeader(cells: Cell[][], start: number, end: number, inferMer
     for (const row of rows) if (row[c] && parts[parts.length - 1] !== row[c]) parts.push(row[c]!);
     return parts.join("/");
   });
-  return { top, bottom, labels, firstDataRow };
+  return { top, bottom, labels, firstDataRow, unit };
 }
 
 /** The label without its numbering ("一、", "（二）", "3.") or a leading "其中：". */
-export function stripNumbering(label: string): { key: string; numbered: boolean; sub: boolean } {
-  let t = labelText(label);
+export function stripNumbering(text: string): { key: string; numbered: boolean; sub: boolean } {
+  let t = label(text);
   const sub = /^其中[:：]?/.test(t);
   t = t.replace(/^其中[:：]?/, "");
   const numbered = NUMBERING.test(t);
@@ -111,7 +126,7 @@ export const NOTE = /^(注|说明|备注)[:：]|本表|空表|无数据|故无|�
  * `figureColumns` (any column when not given). Null for every other row.
  */
 export function noteText(row: Cell[], figureColumns?: Iterable<number>): string | null {
-  if (!NOTE.test(labelText(row.find((c) => !isBlank(c))))) return null;
+  if (!NOTE.test(label(row.find((c) => !isBlank(c))))) return null;
   const hasFigure = figureColumns ? [...figureColumns].some((c) => isNumeric(row[c])) : row.some(isNumeric);
   return hasFigure ? null : row.filter((c) => !isBlank(c)).map(String).join(" ");
 }

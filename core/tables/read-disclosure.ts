@@ -1,11 +1,14 @@
 // Finds the standard tables in a workbook's sheets by what a person sees — their titles, with aliases, with or
 // without 公开0N表 labels, several to a sheet or one per sheet — reads each, and reports what it could not read.
 
-import { type Cell, type SheetGrid, isBlank, labelText, unmerged } from "./grid.ts";
-import type { Disclosure, ReadProblem, Table } from "./model.ts";
+import { label } from "./labels.ts";
+import { type AmountUnit, statedUnit } from "./amount-unit.ts";
+import { type Cell, type SheetGrid, addressOf, isBlank, unmerged } from "./grid.ts";
+import type { Disclosure, OtherTable, ReadProblem, Table } from "./model.ts";
 import type { CellProblem } from "./read-rows.ts";
 import { type Region, readTable } from "./read-tables.ts";
-import { type TableId, matchTitle, tableIdFromSheetName, tableName } from "./table-ids.ts";
+import { type TableId, type TemplateTitles, matchTitleIn, normalizeTitle, ownTitle, tableIdFromSheetName, tableName, templateTitles } from "./table-ids.ts";
+import type { Template } from "../templates/template.ts";
 
 export interface ReadResult {
   disclosure: Disclosure;
@@ -15,29 +18,54 @@ export interface ReadResult {
 /** Sheets larger than this are read up to the limit and said to be cut (a 100,000-row sheet is not a table). */
 export const MAX_ROWS = 5000;
 
+export interface ReadOptions {
+  /** the template chosen: its titles and aliases are matched first, its table set is what is expected */
+  template?: Template | null;
+  /** templates to choose from by the titles found, when none was chosen */
+  templates?: Template[];
+}
+
+interface TitleCell {
+  row: number;
+  col: number;
+  text: string;
+}
+
 /**
  * `overrides` names the table a sheet holds when the clerk corrected a pick (or bound a sheet without a
  * recognisable title): its first table, or the whole sheet, is read as that table.
  */
-export function readDisclosure(sheets: SheetGrid[], overrides: Record<string, TableId> = {}): ReadResult {
+export function readDisclosure(sheets: SheetGrid[], overrides: Record<string, TableId> = {}, options: ReadOptions = {}): ReadResult {
   const tables: Partial<Record<TableId, Table>> = {};
   const problems: ReadProblem[] = [];
   const cellProblems: CellProblem[] = [];
-  for (const grid of sheets) {
+  const others: OtherTable[] = [];
+  // each sheet's cells unmerged once, and the cells that may be titles collected once
+  const read = sheets.map((grid) => {
     let cells = unmerged(grid);
     if (cells.length > MAX_ROWS) {
       problems.push({ table: null, sheet: grid.name, message: `工作表“${grid.name}”有 ${cells.length} 行，只读取前 ${MAX_ROWS} 行` });
       cells = cells.slice(0, MAX_ROWS);
     }
-    for (const region of regionsOf(grid, cells, overrides[grid.name])) {
-      if (tables[region.id]) {
-        problems.push({ table: region.id, sheet: grid.name, message: `${tableName(region.id)}出现不止一次，只核对第一份（${tables[region.id]!.sheet}）` });
+    return { grid, cells, candidates: titleCells(cells) };
+  });
+  const template = options.template ?? detectTemplate(read.flatMap((r) => r.candidates.map((c) => c.text)), options.templates ?? []);
+  const titles = template ? templateTitles(template.tables, template.otherTables) : undefined;
+  for (const { grid, cells, candidates } of read) {
+    for (const region of regionsOf(grid, cells, candidates, titles, overrides[grid.name])) {
+      if (!region.id) {
+        others.push({ title: region.title, sheet: grid.name, titleAt: addressOf(grid, region.titleRow, region.titleCol) });
         continue;
       }
-      const read = readTable(region);
-      cellProblems.push(...read.cellProblems);
-      for (const message of read.problems) problems.push({ table: region.id, sheet: grid.name, message });
-      if (read.table) tables[region.id] = read.table;
+      const id = region.id;
+      if (tables[id]) {
+        problems.push({ table: id, sheet: grid.name, message: `${tableName(id)}出现不止一次，只核对第一份（${tables[id]!.sheet}）` });
+        continue;
+      }
+      const result = readTable(region as Region);
+      cellProblems.push(...result.cellProblems);
+      for (const message of result.problems) problems.push({ table: id, sheet: grid.name, message });
+      if (result.table) tables[id] = result.table;
     }
   }
   const all = Object.values(tables);
@@ -47,40 +75,87 @@ export function readDisclosure(sheets: SheetGrid[], overrides: Record<string, Ta
       unit: mostCommon(all.map((t) => t.unit)),
       tables,
       problems,
+      template: template ? { id: template.id, name: template.name } : null,
+      others,
     },
     cellProblems,
   };
 }
 
-/** The tables in one sheet: each title starts a region that runs to the next title or the sheet's end. */
-function regionsOf(grid: SheetGrid, cells: Cell[][], override?: TableId): Region[] {
-  const titles: { id: TableId; row: number; col: number }[] = [];
+/** Cells that may be a table's title: short texts with 表 in the first 30 columns, in reading order. */
+function titleCells(cells: Cell[][]): TitleCell[] {
+  const out: TitleCell[] = [];
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r]!;
     for (let c = 0; c < Math.min(row.length, 30); c++) {
       const v = row[c];
-      if (typeof v !== "string" || isBlank(v)) continue;
-      const id = matchTitle(v);
-      if (id) {
-        titles.push({ id, row: r, col: c });
-        break;
-      }
+      if (typeof v === "string" && v.length <= 80 && v.includes("表") && !isBlank(v)) out.push({ row: r, col: c, text: v });
     }
   }
-  if (override) {
-    if (titles.length) titles.splice(0, 1, { ...titles[0]!, id: override });
-    else titles.push({ id: override, row: -1, col: 0 });
+  return out;
+}
+
+/** The template whose own titles name the most of the titles found (a tie, or no match: none). */
+function detectTemplate(texts: string[], templates: Template[]): Template | null {
+  if (!templates.length) return null;
+  const titles = texts.map(normalizeTitle);
+  let best: Template | null = null;
+  let bestScore = 0;
+  let tie = false;
+  for (const t of templates) {
+    const own = templateTitles(t.tables, t.otherTables);
+    const score = titles.filter((x) => ownTitle(x, own)).length;
+    if (score > bestScore) [best, bestScore, tie] = [t, score, false];
+    else if (score === bestScore && score > 0) tie = true;
   }
-  if (!titles.length) {
+  return tie ? null : best;
+}
+
+type Found = Omit<Region, "id"> & { id: TableId | null; title: string };
+
+/** The tables in one sheet: each title starts a region that runs to the next title or the sheet's end. */
+function regionsOf(grid: SheetGrid, cells: Cell[][], candidates: TitleCell[], titles: TemplateTitles | undefined, override?: TableId): Found[] {
+  const found: { id: TableId | null; title: string; row: number; col: number }[] = [];
+  for (const c of candidates) {
+    // one title a row: the first cell of it that reads as one
+    if (found.at(-1)?.row === c.row) continue;
+    const m = matchTitleIn(c.text, titles);
+    if (m) found.push({ ...m, row: c.row, col: c.col });
+  }
+  if (override) {
+    const first = found.findIndex((t) => t.id);
+    if (first >= 0) found.splice(first, 1, { ...found[first]!, id: override });
+    else found.unshift({ id: override, title: "", row: -1, col: 0 });
+  }
+  if (!found.length) {
     const id = tableIdFromSheetName(grid.name);
     if (!id) return [];
-    titles.push({ id, row: -1, col: 0 });
+    found.push({ id, title: "", row: -1, col: 0 });
   }
-  return titles.map((t, i) => {
-    const end = titles[i + 1]?.row ?? cells.length;
-    const around = cells.slice(Math.max(t.row, 0), Math.min(t.row + 4, end)).flat().map(labelText);
-    return { id: t.id, grid, cells, titleRow: t.row, titleCol: t.col, end, year: yearIn(around), unit: unitIn(around) };
+  return found.map((t, i) => {
+    const end = found[i + 1]?.row ?? cells.length;
+    const around = cells.slice(Math.max(t.row, 0), Math.min(t.row + 4, end)).flat().map((c) => label(c));
+    return {
+      id: t.id,
+      title: t.title,
+      grid,
+      cells,
+      titleRow: t.row,
+      titleCol: t.col,
+      end,
+      year: yearIn(around),
+      unit: unitIn(around),
+      amountUnit: amountUnitIn(around),
+    };
   });
+}
+
+function amountUnitIn(texts: string[]): AmountUnit | null {
+  for (const t of texts) {
+    const u = statedUnit(t);
+    if (u) return u;
+  }
+  return null;
 }
 
 function yearIn(texts: string[]): number | null {

@@ -1,11 +1,13 @@
 // Reads the body rows of a coded table: codes from one column or three (类|款|项, carried down when blank),
 // or only names (with （类）/（款）/（项） markers or indentation); figures by column key; notes below.
 
+import { label } from "./labels.ts";
 import { type CodeLevel, levelOf, normalizeCode } from "../codes/code-format.ts";
 import { Decimal } from "../decimal.ts";
 import { DomainError } from "../errors.ts";
 import { readFigure } from "../figure-input.ts";
-import { type Cell, type CellRef, type SheetGrid, addressOf, labelText } from "./grid.ts";
+import type { AmountUnit } from "./amount-unit.ts";
+import { type Cell, type CellRef, type SheetGrid, addressOf } from "./grid.ts";
 import { bodyRows } from "./header.ts";
 import type { CodedRow, Figure } from "./model.ts";
 
@@ -17,25 +19,42 @@ export interface CellProblem {
 export interface RowLayout {
   /** one code column, or the 类/款/项 columns */
   code: number | null;
-  split: { 类: number; 款: number; 项: number | null } | null;
+  split: { 类: number; 款: number | null; 项: number | null } | null;
   name: number | null;
   amounts: Map<string, number>;
+  unit: AmountUnit;
 }
 
 const TOTAL = /^(合计|总计)$/;
 const MARKER = /[(（](类|款|项)[)）]$/;
 
-export function readFigureCell(grid: SheetGrid, cells: Cell[][], r: number, c: number, problems: CellProblem[]): Figure {
+export function readFigureCell(grid: SheetGrid, cells: Cell[][], r: number, c: number, problems: CellProblem[], unit: AmountUnit): Figure {
   const at = addressOf(grid, r, c);
   const raw = cells[r]?.[c];
+  // most figures are numbers with at most 2 decimals: exact in cents without the general reader's text work
+  // (below 10¹⁵ cents a double that is a whole number of cents is exactly the figure Excel shows)
+  if (typeof raw === "number") {
+    const cents = raw * 100;
+    if (Number.isInteger(cents) && Math.abs(cents) < 1e15) return { value: Decimal.of(BigInt(cents), 2), at, blank: false, unit };
+  }
   try {
     const v = readFigure(raw);
-    return { value: v ?? Decimal.ZERO, at, blank: v === null };
+    return { value: v ?? Decimal.ZERO, at, blank: v === null, unit };
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     problems.push({ at, message: `${err.message}（金额单元格应为数字）` });
-    return { value: Decimal.ZERO, at, blank: true, invalid: true };
+    return { value: Decimal.ZERO, at, blank: true, invalid: true, unit };
   }
+}
+
+/**
+ * One part of a split code as digits of its width: 类 3, 款 and 项 2. A number cell lost its leading zero
+ * (款 02 typed as 2) and gets it back; the level comes from the digits, never from the cell's type.
+ */
+function codePart(row: Cell[], c: number | null, width: number): string {
+  if (c === null) return "";
+  const digits = label(row[c]).replace(/\D/g, "");
+  return digits && digits.length < width ? digits.padStart(width, "0") : digits;
 }
 
 export function readCodedRows(
@@ -45,24 +64,33 @@ export function readCodedRows(
   from: number,
   to: number,
   problems: CellProblem[],
-): { rows: CodedRow[]; notes: string[] } {
+): { rows: CodedRow[]; notes: string[]; levelsUnknown: boolean } {
   const rows: CodedRow[] = [];
   const notes: string[] = [];
   const indents: number[] = [];
+  let markers = 0;
+  const byIndent: CodedRow[] = [];
   let carried = { 类: "", 款: "" };
   for (const [r, row] of bodyRows(cells, from, to, notes, layout.amounts.values())) {
     const nameRaw = layout.name !== null ? row[layout.name] : null;
     // names keep their own characters for messages; matching goes through nameKey
-    let name = typeof nameRaw === "string" ? nameRaw.replace(/\s+/g, "") : labelText(nameRaw);
+    let name = typeof nameRaw === "string" ? nameRaw.replace(/\s+/g, "") : label(nameRaw);
     let code: string | null = null;
     let codeAt: CellRef | null = null;
     if (layout.split) {
-      const part = (c: number | null) => (c === null ? "" : labelText(row[c]).replace(/\D/g, ""));
-      let [l, k, x] = [part(layout.split.类), part(layout.split.款), part(layout.split.项)];
+      let l = codePart(row, layout.split.类, 3);
+      let k = codePart(row, layout.split.款, 2);
+      let x = codePart(row, layout.split.项, 2);
+      // no 款 column: a 项 cell of four digits holds 款 and 项 together
+      if (layout.split.款 === null && x.length === 4) {
+        k = x.slice(0, 2);
+        x = x.slice(2);
+      }
       if (!l && (k || x)) l = carried.类;
-      if (!k && x) k = carried.款;
-      if (l.length === 3) carried = { 类: l, 款: k.length === 2 ? k : carried.款 };
-      code = normalizeCode(l + (k.length === 2 ? k : "") + (k.length === 2 && x.length === 2 ? x : ""));
+      if (!k && x && layout.split.款 !== null) k = carried.款;
+      if (l.length === 3) carried = { 类: l, 款: k.length === 2 ? k : "" };
+      // a 项 whose 款 cannot be told has no code rather than its 类's
+      code = x && !k ? null : normalizeCode(l + (k.length === 2 ? k : "") + (k.length === 2 && x.length === 2 ? x : ""));
       codeAt = addressOf(grid, r, layout.split.类);
     } else if (layout.code !== null) {
       code = normalizeCode(row[layout.code]);
@@ -77,17 +105,20 @@ export function readCodedRows(
         name = m[2]!;
       }
     }
-    const isTotal = TOTAL.test(labelText(name)) || TOTAL.test(labelText(row[layout.code ?? layout.split?.类 ?? -1]));
+    const isTotal = TOTAL.test(label(name)) || TOTAL.test(label(row[layout.code ?? layout.split?.类 ?? -1]));
     if (!name && !code && !isTotal) continue;
     let level: CodeLevel | null = code ? levelOf(code) : null;
     if (!level && !isTotal) {
-      const marker = MARKER.exec(labelText(name));
-      if (marker) level = marker[1] as CodeLevel;
-      else if (typeof nameRaw === "string") level = indentLevel(nameRaw, indents);
+      const marker = MARKER.exec(label(name));
+      if (marker) {
+        level = marker[1] as CodeLevel;
+        markers++;
+      } else if (typeof nameRaw === "string") level = indentLevel(nameRaw, indents);
       name = name.replace(/[(（](类|款|项)[)）]$/, "");
     }
     const figures: Record<string, Figure> = {};
-    for (const [key, c] of layout.amounts) figures[key] = readFigureCell(grid, cells, r, c, problems);
+    for (const [key, c] of layout.amounts) figures[key] = readFigureCell(grid, cells, r, c, problems, layout.unit);
+    const levelFromIndent = !code && !isTotal && level !== null && !MARKER.test(label(nameRaw));
     rows.push({
       code,
       name: isTotal ? "合计" : name,
@@ -97,8 +128,12 @@ export function readCodedRows(
       nameAt: addressOf(grid, r, layout.name ?? layout.code ?? layout.split?.类 ?? 0),
       codeAt,
     });
+    if (levelFromIndent) byIndent.push(rows.at(-1)!);
   }
-  return { rows, notes };
+  // names alone, all at one indentation and without （类）/（款）/（项）: the levels cannot be told
+  const levelsUnknown = byIndent.length > 0 && markers === 0 && indents.length < 2;
+  if (levelsUnknown) for (const row of byIndent) row.level = null;
+  return { rows, notes, levelsUnknown };
 }
 
 /** Levels from leading spaces: the shallowest indentation seen is 类, the next 款, then 项. */

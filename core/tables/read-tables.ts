@@ -1,7 +1,9 @@
 // Reads each kind of table from its region of a sheet (title row to the next title): coded tables by 功能分类,
 // the 经济分类 table T06 in side-by-side blocks, the balance tables T01/T04 split into their halves, and T07.
 
-import { type Cell, type SheetGrid, addressOf, labelText } from "./grid.ts";
+import { label } from "./labels.ts";
+import { type AmountUnit, DEFAULT_UNIT, UNIT_SCALE } from "./amount-unit.ts";
+import { type Cell, type SheetGrid, addressOf } from "./grid.ts";
 import { bodyRows, findHeader, stripNumbering, type Header } from "./header.ts";
 import { CODED_COLUMNS, CODE_COLUMN, NAME_COLUMN, SPLIT_CODE_COLUMN, mapColumns } from "./columns.ts";
 import type { BalanceBlock, BalanceLine, CodedTable, EconomicTable, Figure, BalanceTable, SangongTable, Table } from "./model.ts";
@@ -17,6 +19,8 @@ export interface Region {
   end: number;
   year: number | null;
   unit: string | null;
+  /** the money unit the title block states, if it does */
+  amountUnit: AmountUnit | null;
 }
 
 export interface TableRead {
@@ -29,6 +33,8 @@ export interface TableRead {
 export function readTable(region: Region): TableRead {
   const header = findHeader(region.cells, region.titleRow + 1, region.end, region.grid.merges === undefined);
   if (!header) return { table: null, problems: [`${tableName(region.id)}：标题下没有表头`], cellProblems: [] };
+  // a unit a header cell or a unit column states is the table's own; else the title block's; else 万元
+  region = { ...region, amountUnit: header.unit ?? unitColumn(region, header) ?? region.amountUnit ?? DEFAULT_UNIT };
   switch (region.id) {
     case "T01":
     case "T04":
@@ -52,33 +58,61 @@ function base(region: Region, header: Header, columns: Map<string, number>) {
     ),
     year: region.year,
     unit: region.unit,
+    amountUnit: unitOf(region),
   };
+}
+
+const unitOf = (region: Region): AmountUnit => region.amountUnit ?? DEFAULT_UNIT;
+
+const UNIT_COLUMN = /^(计量|金额)?单位$/;
+
+/** A column headed 单位 whose cells name the money unit (项目 | 单位 | 预算数 | 决算数): the unit when all agree. */
+function unitColumn(region: Region, header: Header): AmountUnit | null {
+  const c = header.labels.findIndex((l) => UNIT_COLUMN.test(l));
+  if (c < 0) return null;
+  const units = new Set<string>();
+  for (let r = header.firstDataRow; r < region.end; r++) {
+    const text = label(region.cells[r]?.[c]);
+    if (text) units.add(text);
+  }
+  const [only] = units;
+  return units.size === 1 && only && only in UNIT_SCALE ? (only as AmountUnit) : null;
+}
+
+/** Columns with a header the reader gave no meaning to: named with the text seen, never silently dropped. */
+function unplaced(region: Region, header: Header, used: Iterable<number>): string[] {
+  const taken = new Set(used);
+  return header.labels.flatMap((label, c) =>
+    label && !taken.has(c) && !/^(行次|栏次)$|\/(行次|栏次)$/.test(label) && !UNIT_COLUMN.test(label)
+      ? [`${tableName(region.id)}：不认识的列“${label}”（${addressOf(region.grid, header.bottom, c).cell}），此列的数字未核对`]
+      : [],
+  );
 }
 
 function readCoded(region: Region, header: Header): TableRead {
   const specs = CODED_COLUMNS[region.id]!;
   const { labels } = header;
-  const splitCols = labels.map((l, i) => [l, i] as const).filter(([l]) => SPLIT_CODE_COLUMN.test(l));
-  const split =
-    splitCols.length >= 2
-      ? {
-          类: splitCols.find(([l]) => /类$/.test(l))![1],
-          款: splitCols.find(([l]) => /款$/.test(l))![1],
-          项: splitCols.find(([l]) => /项$/.test(l))?.[1] ?? null,
-        }
-      : null;
+  const problems: string[] = [];
+  const splitCol = (level: string) => {
+    const i = labels.findIndex((l) => SPLIT_CODE_COLUMN.test(l) && l.endsWith(level));
+    return i >= 0 ? i : null;
+  };
+  const [l, k, x] = [splitCol("类"), splitCol("款"), splitCol("项")];
+  // 类 with 款 and/or 项 beside it; a split header lacking 款 still reads (项 cells then carry 款 and 项 together)
+  const split = l !== null && (k !== null || x !== null) ? { 类: l, 款: k, 项: x } : null;
   const codeCol = split ? null : firstIndex(labels, CODE_COLUMN);
-  const nameCol = firstIndex(labels, NAME_COLUMN, new Set([codeCol ?? -1]));
+  const nameCol = firstIndex(labels, NAME_COLUMN, new Set([codeCol ?? -1, l ?? -1, k ?? -1, x ?? -1]));
   const skip = new Set([codeCol, nameCol, split?.类, split?.款, split?.项].filter((c): c is number => c !== null && c !== undefined));
   const { found, missing } = mapColumns(labels, specs, skip);
-  const problems: string[] = [];
   if (nameCol === null && codeCol === null && !split) problems.push(`${tableName(region.id)}：找不到“科目编码”或“科目名称”列`);
   for (const m of missing) problems.push(`${tableName(region.id)}：找不到“${m.key}”列`);
   if (found.size === 0) return { table: null, problems, cellProblems: [] };
+  problems.push(...unplaced(region, header, [...skip, ...found.values()]));
   const cellProblems: CellProblem[] = [];
-  const layout: RowLayout = { code: codeCol, split, name: nameCol, amounts: found };
-  const { rows, notes } = readCodedRows(region.grid, region.cells, layout, header.firstDataRow, region.end, cellProblems);
+  const layout: RowLayout = { code: codeCol, split, name: nameCol, amounts: found, unit: unitOf(region) };
+  const { rows, notes, levelsUnknown } = readCodedRows(region.grid, region.cells, layout, header.firstDataRow, region.end, cellProblems);
   const table: CodedTable = { kind: "coded", ...base(region, header, found), rows, notes };
+  if (levelsUnknown) table.levelsUnknown = `${tableName(region.id)}只有科目名称，没有编码、（类）（款）（项）标记或缩进，看不出层级`;
   return { table, problems, cellProblems };
 }
 
@@ -115,12 +149,12 @@ function readEconomic(region: Region, header: Header): TableRead {
   for (const [r, row] of bodyRows(region.cells, header.firstDataRow, region.end, notes)) {
     for (const b of blocks) {
       if (b.amount === null) continue;
-      const codeText = labelText(row[b.code]);
-      const nameText = b.name !== null ? labelText(row[b.name]) : "";
-      const label = nameText || codeText;
-      const figure = (): Figure => readFigureCell(region.grid, region.cells, r, b.amount!, cellProblems);
-      if (PERSONNEL_TOTAL.test(label) && !/^3/.test(codeText)) totals.personnel = figure();
-      else if (PUBLIC_TOTAL.test(label) && !/^3/.test(codeText)) totals.public = figure();
+      const codeText = label(row[b.code]);
+      const nameText = b.name !== null ? label(row[b.name]) : "";
+      const shownLabel = nameText || codeText;
+      const figure = (): Figure => readFigureCell(region.grid, region.cells, r, b.amount!, cellProblems, unitOf(region));
+      if (PERSONNEL_TOTAL.test(shownLabel) && !/^3/.test(codeText)) totals.personnel = figure();
+      else if (PUBLIC_TOTAL.test(shownLabel) && !/^3/.test(codeText)) totals.public = figure();
       else {
         // the code has its own column, or leads the name ("30101基本工资")
         const m = /^(3\d{2}(?:\d{2})?)(.*)$/.exec(codeText || nameText);
@@ -138,47 +172,124 @@ function readEconomic(region: Region, header: Header): TableRead {
       }
     }
   }
+  problems.push(...unplaced(region, header, blocks.flatMap((b) => [b.code, b.name, b.amount].filter((c): c is number => c !== null))));
   const table: EconomicTable = { kind: "economic", ...base(region, header, columns), rows, totals, notes };
   return { table, problems, cellProblems };
 }
 
+// the 三公 items, most specific first: 公务用车购置及运行(维护)费 is the car subtotal, not its 运行 part
 const SANGONG_ITEMS: [string, RegExp][] = [
-  ["公车小计", /小计$|购置及运行(维护)?费$/],
+  // "“三公”经费合计" where the table also lists 会议费 and 培训费 under a grand 合计
+  ["三公合计", /^"?三公"?经费(支出)?(合计|小计)?$/],
+  ["合计", /合计$|总计$/],
+  ["出国", /出国|出境/],
+  ["公车小计", /小计$|购置及运行(维护)?费?$/],
   ["购置", /购置费?$/],
   ["运行", /运行(维护)?费?$/],
-  ["出国", /出国|出境/],
   ["接待", /接待/],
-  ["合计", /合计$/],
+  ["会议费", /会议费/],
+  ["培训费", /培训费/],
+];
+const SANGONG_CHECKED = ["合计", "出国", "公车小计", "购置", "运行", "接待"];
+
+// what a column (or, transposed, a row) measures; 上年决算 before 决算
+const SANGONG_MEASURES: [string, RegExp][] = [
+  ["上年", /^上年(决算)?(数)?$|^上年/],
+  ["增减", /^增减(额|数)?$|^比上年增减/],
+  ["预算", /预算(数)?$/],
+  ["决算", /决算(数)?$|^实际(支出)?(数)?$/],
 ];
 
+const itemOf = (text: string) => {
+  const leaf = stripNumbering(text.replace(/[“”]/g, '"')).key;
+  return SANGONG_ITEMS.find(([, re]) => re.test(leaf))?.[0] ?? null;
+};
+const measureOf = (text: string) => SANGONG_MEASURES.find(([, re]) => re.test(text))?.[0] ?? null;
+
+/**
+ * T07 either way round: items across with 预算数/决算数 under each (one row of figures), or items down the
+ * rows (合计, 因公出国（境）费, …, 其中 rows) with the measures across. A blank 其中 cell reads as 0.
+ */
 function readSangong(region: Region, header: Header): TableRead {
-  const columns = new Map<string, number>();
+  const across = new Map<string, number>();
+  const measures = new Map<string, number>();
   header.labels.forEach((label, c) => {
     const parts = label.split("/");
-    const kind = parts.find((p) => /^(预算|决算)数?$/.test(p) || /(预算|决算)数$/.test(p));
-    if (!kind) return;
-    const which = kind.includes("决算") ? "决算" : "预算";
-    const rest = parts.filter((p) => p !== kind && !/三公/.test(p));
-    const leaf = rest[rest.length - 1] ?? "";
-    const item = SANGONG_ITEMS.find(([, re]) => re.test(leaf))?.[0] ?? (rest.length === 0 ? "合计" : null);
-    if (item && !columns.has(`${which}.${item}`)) columns.set(`${which}.${item}`, c);
-  });
-  const problems: string[] = [];
-  for (const which of ["预算", "决算"]) {
-    for (const item of ["合计", "出国", "公车小计", "购置", "运行", "接待"]) {
-      if (!columns.has(`${which}.${item}`)) problems.push(`${tableName(region.id)}：找不到“${which}数 ${item}”列`);
+    const mi = parts.findIndex((p) => measureOf(p));
+    if (mi < 0) return;
+    const measure = measureOf(parts[mi]!)!;
+    const rest = parts.filter((p, i) => i !== mi && !/^"?三公"?经费$|^项目$/.test(p.replace(/[“”]/g, '"')));
+    if (!rest.length) {
+      if (!measures.has(measure)) measures.set(measure, c);
+      return;
     }
-  }
-  if (!columns.size) return { table: null, problems, cellProblems: [] };
+    const item = itemOf(rest[rest.length - 1]!);
+    if (item && !across.has(`${measure}.${item}`)) across.set(`${measure}.${item}`, c);
+  });
+  const itemsAcross = new Set([...across.keys()].map((k) => k.split(".")[1]));
   const cellProblems: CellProblem[] = [];
   const notes: string[] = [];
-  let dataRow: number | null = null;
-  for (const [r] of bodyRows(region.cells, header.firstDataRow, region.end, notes, columns.values())) dataRow ??= r;
   const figures: Record<string, Figure> = {};
-  const r = dataRow ?? header.firstDataRow;
-  for (const [key, c] of columns) figures[key] = readFigureCell(region.grid, region.cells, r, c, cellProblems);
-  const table: SangongTable = { kind: "sangong", ...base(region, header, columns), figures, notes };
+  const columns = new Map<string, number>();
+  const unit = unitOf(region);
+  const used: number[] = [];
+  if (itemsAcross.size >= 2 || !measures.size) {
+    // one row of figures under the header; columns with a measure alone are the 合计
+    for (const [m, c] of measures) if (!across.has(`${m}.合计`)) across.set(`${m}.合计`, c);
+    let dataRow: number | null = null;
+    for (const [r] of bodyRows(region.cells, header.firstDataRow, region.end, notes, across.values())) dataRow ??= r;
+    const r = dataRow ?? header.firstDataRow;
+    for (const [key, c] of across) {
+      figures[key] = readFigureCell(region.grid, region.cells, r, c, cellProblems, unit);
+      columns.set(key, c);
+      used.push(c);
+    }
+  } else {
+    const labelCol = labelColumn(header.labels, new Set(measures.values()));
+    used.push(labelCol, ...measures.values());
+    for (const [m, c] of measures) columns.set(m, c);
+    for (const [r, row] of bodyRows(region.cells, header.firstDataRow, region.end, notes, measures.values())) {
+      const item = itemOf(label(row[labelCol]));
+      if (!item || figures[`${[...measures.keys()][0]}.${item}`]) continue;
+      for (const [m, c] of measures) figures[`${m}.${item}`] = readFigureCell(region.grid, region.cells, r, c, cellProblems, unit);
+    }
+  }
+  settleTotals(figures);
+  const shown = [...new Set(Object.keys(figures).map((k) => k.split(".")[0]!))];
+  const problems: string[] = [];
+  for (const which of ["预算", "决算"]) {
+    if (!shown.includes(which)) {
+      problems.push(`${tableName(region.id)}：找不到“${which}数”`);
+      continue;
+    }
+    for (const item of SANGONG_CHECKED) if (!figures[`${which}.${item}`]) problems.push(`${tableName(region.id)}：找不到“${which}数 ${item}”`);
+  }
+  if (!Object.keys(figures).length) return { table: null, problems, cellProblems };
+  problems.push(...unplaced(region, header, used));
+  const table: SangongTable = { kind: "sangong", ...base(region, header, columns), figures, measures: shown, notes };
   return { table, problems, cellProblems };
+}
+
+/**
+ * A table that adds 会议费 and 培训费 has a 三公 total and a grand total: the 三公 one is what the 三公 sums
+ * check (key 合计), the grand one becomes 总计.
+ */
+function settleTotals(figures: Record<string, Figure>): void {
+  for (const key of Object.keys(figures)) {
+    if (!key.endsWith(".三公合计")) continue;
+    const m = key.slice(0, -".三公合计".length);
+    if (figures[`${m}.合计`]) figures[`${m}.总计`] = figures[`${m}.合计`]!;
+    figures[`${m}.合计`] = figures[key]!;
+    delete figures[key];
+  }
+}
+
+/** The column of row labels: headed 项目/名称, else the first column that is not a figure column. */
+function labelColumn(labels: string[], figures: Set<number>): number {
+  const named = labels.findIndex((l, c) => !figures.has(c) && /项目|名称|科目/.test(l));
+  if (named >= 0) return named;
+  const first = labels.findIndex((_, c) => !figures.has(c));
+  return first >= 0 ? first : 0;
 }
 
 const T04_FUNDS: [string, RegExp][] = [
@@ -211,6 +322,7 @@ function readBalance(region: Region, header: Header): TableRead {
       }
     }
     if (!amounts.size) problems.push(`${tableName(region.id)}：${side === "income" ? "收入" : "支出"}栏找不到金额列`);
+    problems.push(...unplaced(region, { ...header, labels: labels.map((l, c) => (candidates.includes(c) ? l : "")) }, amounts.values()));
     for (const [k, c] of amounts) columns.set(`${side === "income" ? "收入" : "支出"}.${k}`, c);
     return { side, labelCol, amounts };
   });
@@ -218,12 +330,12 @@ function readBalance(region: Region, header: Header): TableRead {
   const lines: Record<"income" | "expense", BalanceLine[]> = { income: [], expense: [] };
   for (const [r, row] of bodyRows(region.cells, header.firstDataRow, region.end, notes)) {
     for (const b of blocks) {
-      const label = labelText(row[b.labelCol]);
-      if (!label) continue;
-      const { key, numbered, sub } = stripNumbering(label);
+      const text = label(row[b.labelCol]);
+      if (!text) continue;
+      const { key, numbered, sub } = stripNumbering(text);
       const figures: Record<string, Figure> = {};
-      for (const [k, c] of b.amounts) figures[k] = readFigureCell(region.grid, region.cells, r, c, cellProblems);
-      lines[b.side].push({ label, key, numbered, sub, figures, labelAt: addressOf(region.grid, r, b.labelCol) });
+      for (const [k, c] of b.amounts) figures[k] = readFigureCell(region.grid, region.cells, r, c, cellProblems, unitOf(region));
+      lines[b.side].push({ label: text, key, numbered, sub, figures, labelAt: addressOf(region.grid, r, b.labelCol) });
     }
   }
   const block = (side: "income" | "expense"): BalanceBlock => ({

@@ -29,6 +29,8 @@ export interface Template {
   /** the code edition names are checked against (defaults to `year`) */
   codeEdition?: number;
   tables: TemplateTable[];
+  /** tables of the set beyond T01–T09 (政府采购情况表, …): found by title and counted, not checked inside */
+  otherTables?: Omit<TemplateTable, "id">[];
   /** per rule id: a severity other than the default, or "off" */
   rules?: Record<string, Severity | "off">;
   narrative?: { sections: TemplateSection[] };
@@ -128,6 +130,7 @@ const schema = object({
       1,
     ),
   ),
+  otherTables: opt(array(object({ title: req(text(60)), aliases: opt(array(text(60), 20)), required: req((v, path, errors) => void (typeof v !== "boolean" && errors.push({ path, message: "应为 true 或 false" }))) }), 20)),
   rules: opt(record(oneOf(SEVERITIES, "严重程度"), /^[a-zA-Z][a-zA-Z0-9.-]{1,60}$/, 200)),
   narrative: opt(
     object({

@@ -7,6 +7,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { CODES_DIR } from "../../cli/builtin-data.ts";
 import { runCli } from "./run-cli.ts";
 import { buildEditions, parseCodeRows, parseEditionPlan, type EditionJSON } from "../../core/index.ts";
+import { CodesRegistry } from "../../core/codes/codes-registry.ts";
+import { checkTables } from "../../core/rules/check-tables.ts";
+import { makeLedger, seeded } from "../fixtures/disclosure-model.ts";
+import { renderDisclosure } from "../fixtures/disclosure-sheets.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -34,35 +38,81 @@ async function officialXlsx(path: string) {
 }
 
 describe("juesuan codes import", () => {
-  it("reads an official .xlsx into a new edition and reports rows it could not read", async () => {
+  it("merges a short official list into the year's edition, partial, and reports rows it could not read", async () => {
     const xlsx = join(dir, "list.xlsx");
     await officialXlsx(xlsx);
     const out = join(dir, "2026.json");
     const r = await run("codes", "import", xlsx, "--year", "2026", "--out", out);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("已导入 7 个科目（支出功能分类）");
+    expect(r.out).toContain("已并入 7 个科目（支出功能分类，新增 ");
+    expect(r.out).toContain("2026 年科目表：支出功能分类不完整（只补充已列出的科目）");
     expect(r.out).toContain("第 10 行：编码“合计”不是");
     expect(r.out).toContain("第 11 行：科目 2049901 没有名称");
     const edition = JSON.parse(readFileSync(out, "utf8")) as EditionJSON;
-    expect(edition).toMatchObject({ year: 2026, status: { function: "complete" } });
+    expect(edition).toMatchObject({ year: 2026, status: { function: "partial" } });
+    expect(edition.replace).toBeUndefined();
     expect(edition.entries.find((e) => e.code === "20499")).toMatchObject({ name: "其他公共安全支出", provenance: "imported" });
     expect(edition.entries.find((e) => e.code === "204")?.source).toContain("反映政府维护社会公共安全方面的支出");
   });
 
-  it("the imported edition joins the shipped ones: its classification replaced, the other kept, former names kept", async () => {
+  const shipped = () => {
+    const read = (n: string) => readFileSync(join(CODES_DIR, n), "utf8");
+    return { rows: [...parseCodeRows(read("function.tsv")), ...parseCodeRows(read("economic.tsv"))], plan: parseEditionPlan(read("editions.tsv")) };
+  };
+
+  it("merged: the shipped codes stay, the list's names win, the edition stays partial", async () => {
+    const xlsx = join(dir, "list.xlsx");
+    await officialXlsx(xlsx);
+    const out = join(dir, "2024.json");
+    await run("codes", "import", xlsx, "--year", "2024", "--out", out);
+    const { rows, plan } = shipped();
+    const y2024 = buildEditions(rows, plan, [JSON.parse(readFileSync(out, "utf8"))]).find((e) => e.year === 2024)!;
+    expect(y2024.status).toEqual({ function: "partial", economic: "complete" });
+    expect(y2024.get("2040250")?.provenance).toBe("imported");
+    expect(y2024.get("2050205")?.name).toBe("高等教育");
+    expect(y2024.get("20139")?.name).toBe("社会工作事务");
+  });
+
+  it("--replace: the list stands alone for its classification, and what it removed is said", async () => {
     const xlsx = join(dir, "list.xlsx");
     await officialXlsx(xlsx);
     const out = join(dir, "2026.json");
-    await run("codes", "import", xlsx, "--year", "2026", "--out", out);
-    const read = (n: string) => readFileSync(join(CODES_DIR, n), "utf8");
-    const rows = [...parseCodeRows(read("function.tsv")), ...parseCodeRows(read("economic.tsv"))];
-    const editions = buildEditions(rows, parseEditionPlan(read("editions.tsv")), [JSON.parse(readFileSync(out, "utf8"))]);
-    const y2026 = editions.find((e) => e.year === 2026)!;
+    const r = await run("codes", "import", xlsx, "--year", "2026", "--out", out, "--replace");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("已用 7 个科目（支出功能分类）替换该年度科目表");
+    expect(r.out).toMatch(/替换后不再包含原有的 \d+ 个科目：201 一般公共服务支出、/);
+    const { rows, plan } = shipped();
+    const y2026 = buildEditions(rows, plan, [JSON.parse(readFileSync(out, "utf8"))]).find((e) => e.year === 2026)!;
     expect(y2026.status).toEqual({ function: "complete", economic: "complete" });
     expect(y2026.get("2040250")?.provenance).toBe("imported");
     expect(y2026.get("2050205")).toBeUndefined();
     expect(y2026.get("30201")?.name).toBe("办公费");
     expect(y2026.get("20805")?.formerNames).toContain("行政事业单位离退休");
+  });
+
+  it("a second import of the same year merges into the first", async () => {
+    const out = join(dir, "2026.json");
+    const a = join(dir, "a.csv");
+    const b = join(dir, "b.csv");
+    writeFileSync(a, "科目编码,科目名称\n204,公共安全支出\n");
+    writeFileSync(b, "科目编码,科目名称\n20402,公安\n");
+    await run("codes", "import", a, "--year", "2026", "--out", out);
+    await run("codes", "import", b, "--year", "2026", "--out", out);
+    const edition = JSON.parse(readFileSync(out, "utf8")) as EditionJSON;
+    expect(edition.entries.map((e) => e.code)).toEqual(["204", "20402"]);
+    expect(edition.source).toBe("a.csv；b.csv");
+  });
+
+  it("nine rows imported for 2021 leave a clean workbook clean (no false errors)", async () => {
+    const csv = join(dir, "nine.csv");
+    writeFileSync(csv, "科目编码,科目名称\n201,一般公共服务支出\n20103,政府办公厅（室）及相关机构事务\n2010301,行政运行\n205,教育支出\n20502,普通教育\n2050205,高等教育\n208,社会保障和就业支出\n20805,行政事业单位养老支出\n2080505,机关事业单位基本养老保险缴费支出\n");
+    const out = join(dir, "2021.json");
+    expect((await run("codes", "import", csv, "--year", "2021", "--out", out)).code).toBe(0);
+    const { rows, plan } = shipped();
+    const codes = new CodesRegistry(buildEditions(rows, plan, [JSON.parse(readFileSync(out, "utf8"))]));
+    const { sheets } = renderDisclosure(makeLedger(seeded(7)), "export");
+    const report = checkTables(sheets, { codes }).report;
+    expect(report.summary).toMatchObject({ error: 0, warning: 0 });
   });
 
   it("reads a GB18030 CSV as official lists are often saved", async () => {
@@ -75,17 +125,17 @@ describe("juesuan codes import", () => {
     expect(r.code).toBe(0);
     const edition = JSON.parse(readFileSync(out, "utf8")) as EditionJSON;
     expect(edition.entries.map((e) => e.name)).toEqual(["工资福利支出", "基本工资", "津贴补贴"]);
-    expect(edition.status.economic).toBe("complete");
+    expect(edition.status.economic).toBe("partial");
   });
 
-  it("refuses to overwrite without --force", async () => {
+  it("refuses to overwrite a file that is not an edition of that year without --force", async () => {
     const csv = join(dir, "l.csv");
     writeFileSync(csv, "科目编码,科目名称\n204,公共安全支出\n");
     const out = join(dir, "e.json");
     writeFileSync(out, "{}");
     const r = await run("codes", "import", csv, "--year", "2026", "--out", out);
     expect(r).toMatchObject({ code: 2 });
-    expect(r.err).toContain("已存在");
+    expect(r.err).toContain("已存在，且不是 2026 年的科目表");
     expect(readFileSync(out, "utf8")).toBe("{}");
     expect((await run("codes", "import", csv, "--year", "2026", "--out", out, "--force")).code).toBe(0);
   });

@@ -7,9 +7,37 @@ import { formatPath } from "../../core/codes/edition.ts";
 import { rollup } from "../../core/codes/rollup.ts";
 import { Decimal } from "../../core/decimal.ts";
 import { DomainError } from "../../core/errors.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CODES_DIR } from "../../cli/builtin-data.ts";
 
 const registry = new CodesRegistry(loadBuiltinEditions());
 const y2021 = registry.edition(2021);
+
+describe("codes observed in published tables (data/codes/observed)", () => {
+  const observed = readFileSync(join(CODES_DIR, "observed", "codes-observed.tsv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split("\t"))
+    .map(([code, name, kind, year, source]) => ({ code: code!, name: name!, kind: kind!, year: Number(year), source: source! }));
+
+  it("every pair seen in a served year is known by that edition under that name, marked published", () => {
+    const served = observed.filter((o) => registry.years().includes(o.year));
+    expect(served).toHaveLength(234);
+    for (const o of served) {
+      const e = registry.edition(o.year).get(o.code);
+      expect(e, `${o.code} ${o.name} (${o.year})`).toMatchObject({ name: o.name, kind: o.kind, provenance: "published" });
+    }
+  });
+
+  it("the 20139 社会工作事务 款 and its 项 are known from 2024, with the table they were read from", () => {
+    const y2024 = registry.edition(2024);
+    expect(y2024.path("2013901")?.map((s) => s.name)).toEqual(["一般公共服务支出", "社会工作事务", "行政运行"]);
+    expect(y2024.get("20139")?.source).toContain("codes-observed.tsv");
+    expect(registry.edition(2023).get("20139")).toBeUndefined();
+  });
+});
 
 describe("shipped editions", () => {
   it("cover 2020 to 2025, function partial and economic complete", () => {
