@@ -16,7 +16,7 @@ import { UsageError } from "./usage.ts";
 const HELP = `juesuan — 决算公开助手
 
 用法：
-  juesuan check [工作簿.xlsx] --text 情况说明.txt|.docx [--template 模板] [--year 年度] [--format text|json]
+  juesuan check [工作簿.xlsx] --text 情况说明.txt|.docx|.pdf [--template 模板] [--year 年度] [--format text|json]
       核对情况说明：文中自洽（增减、完成率、占比、科目路径、年份、模板残留），给出工作簿时再逐项与表核对。
   juesuan narrative 工作簿.xlsx [--template 模板] [--out 情况说明.txt|.docx]
       由公开表和“补充资料”工作表生成情况说明，原因等处留【待填写】。模板：central-2021、shanghai-2024。

@@ -53,6 +53,14 @@ describe("juesuan check FILE.pdf", () => {
     expect(r.code).toBe(2);
   });
 
+  it("--text takes a PDF as the narrative: its prose checked against the workbook's tables", async () => {
+    const r = await runCli("check", join(dir, "book.xlsx"), "--text", join(dir, "公开.pdf"), "--format", "json");
+    const report = JSON.parse(r.out) as PdfReport;
+    expect(report.coverage!.claims).toBeGreaterThan(10);
+    expect(report.coverage!.tied).toBe(report.coverage!.claims);
+    expect(report.findings.some((f) => f.rule.startsWith("narrative.") && "excerpt" in f.where)).toBe(true);
+  });
+
   it("a PDF that cannot be read: one line on stderr and exit 2", async () => {
     const r = await runCli("check", join(dir, "坏.pdf"));
     expect(r.code).toBe(2);
