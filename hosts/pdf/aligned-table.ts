@@ -95,14 +95,21 @@ function blockTable(page: number, block: TextLine[]): TablePiece | Misaligned {
   const rows: string[][] = [];
   const merges: Area[] = [];
   let above: { line: TextLine; bands: Set<number> } | null = null;
-  for (const l of header) {
+  // the columns each header label above stands over, for the labels below to stay within
+  let parents: number[][] = [];
+  for (const [h, l] of header.entries()) {
     const cells = cellsOf(l);
     // a label too long for its column wraps onto a line set closer than the header's rows, under itself
     const wrapped = above !== null && l.top - above.line.bottom < l.size * 0.4 && cells.every((c) => above!.bands.has(overlapping(c)[0]!));
     const row = wrapped ? rows[rows.length - 1]! : Array<string>(width).fill("");
     above = { line: l, bands: new Set(cells.map((c) => overlapping(c)[0]!)) };
+    // columns labelled lower in the header (a 栏次 line numbers every column: it labels none)
+    const lower = header.slice(h + 1).map(cellsOf).filter((x) => !isColumnNumberRow(x.map(joinPieces)));
+    const below = new Set(lower.flatMap((x) => x.map((c) => overlapping(c)[0]!)));
+    const hits = wrapped ? cells.map(overlapping) : headerSpans(cells, bands, overlapping, below, parents);
+    if (!wrapped) parents = hits;
     for (const [k, cell] of cells.entries()) {
-      const hit = wrapped ? overlapping(cell) : spanned(cell, cells[k - 1], cells[k + 1], bands, overlapping);
+      const hit = hits[k]!;
       const c = hit[0]!;
       row[c] = row[c] ? (wrapped ? joinWrapped([row[c]!, joinPieces(cell)]) : `${row[c]} ${joinPieces(cell)}`) : joinPieces(cell);
       if (hit.length > 1 && !wrapped) merges.push({ r0: rows.length, c0: c, r1: rows.length, c1: hit[hit.length - 1]! });
@@ -123,17 +130,40 @@ function blockTable(page: number, block: TextLine[]): TablePiece | Misaligned {
 }
 
 /**
- * The columns a header label stands over. Labels are centred over what they head, so a label spans the columns
- * whose middles lie as far from its middle as the nearer of the midpoints to its neighbours on the line.
+ * The columns each label of a header line stands over. Labels are centred over what they head: a label spans the
+ * columns whose middles lie as far from its middle as the nearer of the midpoints to its neighbours. A label over
+ * columns labelled again below is a group: it also takes the labelled columns beside it that no other label
+ * claims (a wide neighbour can crowd its middle off centre), within the group above it; a label over a column
+ * with nothing below heads only such columns.
  */
-function spanned(cell: Piece[], before: Piece[] | undefined, after: Piece[] | undefined, bands: [number, number][], overlapping: (cell: Piece[]) => number[]): number[] {
+function headerSpans(cells: Piece[][], bands: [number, number][], overlapping: (cell: Piece[]) => number[], below: Set<number>, parents: number[][]): number[][] {
+  const spans = cells.map((cell, k) => {
+    const own = overlapping(cell);
+    const around = spanned(cell, cells[k - 1], cells[k + 1], bands, own);
+    return own.some((b) => below.has(b)) ? around : around.filter((b) => !below.has(b) || own.includes(b));
+  });
+  const claimed = new Set(spans.flat());
+  spans.forEach((span, k) => {
+    if (!span.some((b) => below.has(b))) return;
+    const parent = parents.find((p) => p.includes(overlapping(cells[k]!)[0]!));
+    const free = (b: number) => below.has(b) && !claimed.has(b) && (!parent || parent.includes(b));
+    while (free(span[span.length - 1]! + 1)) claimed.add(span[span.push(span[span.length - 1]! + 1) - 1]!);
+    while (free(span[0]! - 1)) {
+      span.unshift(span[0]! - 1);
+      claimed.add(span[0]!);
+    }
+  });
+  return spans;
+}
+
+function spanned(cell: Piece[], before: Piece[] | undefined, after: Piece[] | undefined, bands: [number, number][], own: number[]): number[] {
   const x0 = cell[0]!.x0;
   const x1 = cell[cell.length - 1]!.x1;
   const mid = (x0 + x1) / 2;
-  if (!before && !after) return overlapping(cell);
+  if (!before && !after) return own;
   const from = before ? (before[before.length - 1]!.x1 + x0) / 2 : -Infinity;
   const to = after ? (x1 + after[0]!.x0) / 2 : Infinity;
   const half = Math.max(Math.min(mid - from, to - mid), (x1 - x0) / 2);
   const hit = bands.flatMap(([a, b], i) => (Math.abs((a + b) / 2 - mid) <= half ? [i] : []));
-  return hit.length ? hit : overlapping(cell);
+  return hit.length ? hit : own;
 }

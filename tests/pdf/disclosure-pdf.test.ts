@@ -15,10 +15,12 @@ import { type RenderedPdf, renderPdf } from "../fixtures/render-pdf.ts";
 const codes = new CodesRegistry(loadBuiltinEditions());
 const HEADER = "示范市示范局2021年度部门决算公开";
 
-// the central layout printed with rulings and its header repeated on continued pages; the Shanghai one without either
+// both layouts printed with rulings (header repeated on continued pages) and without either
 const CASES: { layout: Layout; ruled: boolean; template: string | null; defect: string }[] = [
   { layout: "export", ruled: true, template: null, defect: "T05.合计.基本支出" },
+  { layout: "export", ruled: false, template: null, defect: "T02.合计.财政拨款收入" },
   { layout: "hand", ruled: false, template: "shanghai-2024", defect: "T02.合计.财政拨款收入" },
+  { layout: "hand", ruled: true, template: "shanghai-2024", defect: "T05.合计.基本支出" },
 ];
 
 interface Printed {
