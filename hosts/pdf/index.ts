@@ -3,5 +3,5 @@
 
 export { readPdf, fromPages, type PdfDisclosure, type PdfTable, type SheetPlace, type ReadPdfOptions } from "./read-pdf.ts";
 export { checkPdf, checkRead, locator, type CheckPdfOptions, type PdfReport } from "./check-pdf.ts";
-export { UnreadablePdf, loadPdfjs } from "./pdfjs.ts";
+export { UnreadablePdf } from "./pdfjs.ts";
 export type { Unread } from "./assemble.ts";
