@@ -49,6 +49,7 @@ export async function buildAddin({ release = false } = {}): Promise<void> {
     minify: true,
     logLevel: "error",
   });
+  cpSync(join(dirname(require.resolve("pdfjs-dist/package.json")), "cmaps"), join(OUT, "vendor/cmaps"), { recursive: true });
   cpSync(join(REPO_ROOT, "manifest.xml"), join(OUT, "manifest.template.xml"));
   console.log(`add-in built in ${(performance.now() - started).toFixed(0)} ms → dist/addin (office.js: ${officeJs})`);
 }

@@ -3,6 +3,10 @@
 
 import { readPdf } from "./read-pdf.ts";
 
+// pdfjs's CMaps sit beside this script (vendor/cmaps/), fetched one by one for PDFs with predefined Chinese encodings
+const script = typeof document === "undefined" ? null : (document.currentScript as HTMLScriptElement | null);
+const cMapUrl = script?.src ? new URL("cmaps/", script.src).href : undefined;
+
 export async function readPdfText(bytes: Uint8Array, name: string): Promise<string> {
-  return (await readPdf(bytes, { name })).text;
+  return (await readPdf(bytes, { name, cMapUrl })).text;
 }
