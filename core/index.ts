@@ -17,6 +17,7 @@ export { parseCodeRows, parseEditionPlan, buildEditions } from "./codes/code-tab
 export { contentHash } from "./content-hash.ts";
 export { LIMITS, InputTooLarge, type LimitName } from "./limits.ts";
 export { isFormulaLike, safeCellText } from "./cell-text.ts";
+export { groupByTable, findingRow, notCheckedRow, REPORT_HEADER, NARRATIVE_GROUP, type FindingGroup } from "./rules/report-rows.ts";
 export { scoreDisclosure, scoreLines, scoreWhereText } from "./score/score.ts";
 export type { PublicationScore, ScoreItem, ScoreStatus, ScoreWhere } from "./score/items.ts";
 export { type AmountUnit, DEFAULT_UNIT, UNIT_SCALE, convertAmount } from "./tables/amount-unit.ts";

@@ -2,7 +2,7 @@
 // zero) to it. Two published figures agree when some choice of true values inside their intervals makes the
 // identity hold — so 尾差 is never an error and a difference the rounding cannot explain never hides.
 
-import { Decimal, sum } from "./decimal.ts";
+import { Decimal } from "./decimal.ts";
 
 export interface Bound {
   v: Decimal;
@@ -16,13 +16,16 @@ export interface Interval {
 /** Shown figures carry 2 decimals unless they say otherwise (万元 with 2 decimals). */
 export const SHOWN_DECIMALS = 2;
 
+// half of the last shown digit (0.005 for 2 decimals), made once per decimals
+const HALF_UNIT = Array.from({ length: 8 }, (_, d) => Decimal.of(5n, d + 1));
+
 /**
  * The true values a figure may stand for. A figure with more digits than are shown is itself a true value
  * (an unrounded cell), so its interval is a point.
  */
 export function shownInterval(d: Decimal, decimals = SHOWN_DECIMALS): Interval {
   if (d.scale > decimals) return point(d);
-  const h = Decimal.of(5n, decimals + 1);
+  const h = HALF_UNIT[decimals] ?? Decimal.of(5n, decimals + 1);
   const lo = d.sub(h);
   const hi = d.add(h);
   // half away from zero: a positive figure includes its lower edge, a negative one its upper edge
@@ -93,12 +96,26 @@ export function judgeSum(
   terms: ReadonlyArray<Decimal | { value: Decimal; sign: 1 | -1 }>,
   decimals = SHOWN_DECIMALS,
 ): SumJudgement {
-  const signed = terms.map((t) => (t instanceof Decimal ? { value: t, sign: 1 as const } : t));
-  const expected = sum(signed.map((t) => (t.sign > 0 ? t.value : t.value.neg())));
+  // the plain sum first: most identities hold exactly, and then no interval is needed
+  let expected = Decimal.ZERO;
+  for (const t of terms) expected = t instanceof Decimal ? expected.add(t) : t.sign > 0 ? expected.add(t.value) : expected.sub(t.value);
   if (expected.eq(total)) return { verdict: "exact", expected, actual: total };
-  const range = sumIntervals(
-    signed.map((t) => (t.sign > 0 ? shownInterval(t.value, decimals) : negInterval(shownInterval(t.value, decimals)))),
-  );
+  // Every rounded term widens the sum by the same half unit each way, so the terms' interval is
+  // expected ± rounded × half; an edge is closed only if every term's matching edge is (a term of sign s
+  // and value v includes its lower edge when s·v > 0, its upper when s·v < 0; an unrounded term is a point).
+  let rounded = 0;
+  let loClosed = true;
+  let hiClosed = true;
+  for (const t of terms) {
+    const value = t instanceof Decimal ? t : t.value;
+    if (value.scale > decimals) continue;
+    rounded++;
+    const side = value.sign * (t instanceof Decimal ? 1 : t.sign);
+    loClosed &&= side > 0;
+    hiClosed &&= side < 0;
+  }
+  const spread = (HALF_UNIT[decimals] ?? Decimal.of(5n, decimals + 1)).mul(Decimal.fromInt(rounded));
+  const range: Interval = { lo: { v: expected.sub(spread), closed: loClosed }, hi: { v: expected.add(spread), closed: hiClosed } };
   const verdict = overlaps(range, shownInterval(total, decimals)) ? "rounding" : "mismatch";
   return { verdict, expected, actual: total };
 }

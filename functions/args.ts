@@ -16,6 +16,7 @@ export function cells(range: unknown): unknown[] {
 
 /** An optional edition year: null when omitted or blank, else a four-digit year. */
 export function editionYear(value: unknown): number | null {
+  if (typeof value === "number" && Number.isInteger(value) && value >= 2000 && value <= 2100) return value;
   if (value === null || value === undefined || value === "") return null;
   const year = figure(value).toNumber();
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(`“${String(value)}”不是年份`);

@@ -4,11 +4,10 @@
 import { CodesRegistry } from "../core/codes/codes-registry.ts";
 import type { Edition } from "../core/codes/edition.ts";
 import { checkDisclosure } from "../core/check-disclosure.ts";
-import { type Report, SEVERITY_NAMES, placeText } from "../core/rules/finding.ts";
+import type { Report } from "../core/rules/finding.ts";
+import { REPORT_HEADER, findingRow, notCheckedRow } from "../core/index.ts";
 import { type Cell, type SheetGrid, parseRangeAddress } from "../core/tables/grid.ts";
 import { readDisclosure } from "../core/tables/read-disclosure.ts";
-
-export const CHECK_HEADER = ["严重程度", "规则", "说明", "位置", "应为", "实为"];
 
 /** The ranges as grids; each keeps the sheet and top-left cell of its address so findings point at real cells. */
 export function rangesToGrids(ranges: unknown[][][], addresses: string[] | undefined): SheetGrid[] {
@@ -51,9 +50,7 @@ export async function checkGrids(grids: SheetGrid[], edition: EditionSource, tex
 }
 
 export function reportRows(report: Report): (string | number)[][] {
-  const rows: (string | number)[][] = [CHECK_HEADER];
-  for (const f of report.findings) rows.push([SEVERITY_NAMES[f.severity], f.rule, f.message, placeText(f.where), f.expected ?? "", f.actual ?? ""]);
-  for (const n of report.notChecked) rows.push(["未核对", n.rule, n.why, "", "", ""]);
+  const rows: (string | number)[][] = [REPORT_HEADER, ...report.findings.map(findingRow), ...report.notChecked.map(notCheckedRow)];
   if (rows.length === 1) rows.push(["通过", "", "未发现问题", "", "", ""]);
   return rows;
 }

@@ -30,6 +30,8 @@ type YearKey = number | "latest";
 export class CodesClient {
   private readonly remote: Remote;
   private readonly memory = new Map<YearKey, Promise<Edition>>();
+  /** editions whose promise has settled, for an answer without a Promise (see loaded) */
+  private readonly ready = new Map<YearKey, Edition>();
   private readonly failures = new Map<YearKey, { at: number; error: Error }>();
   private readonly revalidated = new Set<YearKey>();
 
@@ -54,7 +56,8 @@ export class CodesClient {
       : this.download(key, null).then((s) => Edition.fromJSON(s!.edition));
     this.memory.set(key, promise);
     promise.then(
-      () => {
+      (edition) => {
+        if (this.memory.get(key) === promise) this.ready.set(key, edition);
         this.failures.delete(key);
         if (fromStorage) this.revalidate(key, fromStorage.etag);
       },
@@ -64,6 +67,11 @@ export class CodesClient {
       },
     );
     return promise;
+  }
+
+  /** The edition of `year` when it is already in memory — so a warm JS.NAME needs no Promise — else null. */
+  loaded(year: number | null): Edition | null {
+    return this.ready.get(year ?? "latest") ?? null;
   }
 
   /** Fetches the edition; null when the server says the stored copy is still current (304). */
@@ -91,7 +99,10 @@ export class CodesClient {
     this.revalidated.add(key);
     this.download(key, etag).then(
       (fresh) => {
-        if (fresh) this.memory.set(key, Promise.resolve(Edition.fromJSON(fresh.edition)));
+        if (!fresh) return;
+        const edition = Edition.fromJSON(fresh.edition);
+        this.memory.set(key, Promise.resolve(edition));
+        this.ready.set(key, edition);
       },
       () => {
         // offline: the stored edition stays in use

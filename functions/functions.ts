@@ -2,6 +2,8 @@
 // (custom-functions-metadata), and `functionsById` is what register.ts associates, id by id.
 
 import {
+  type CodeEntry,
+  type Edition,
   change,
   checkCodeName,
   completionRate,
@@ -22,6 +24,7 @@ import { checkGrids, flatAddresses, rangesToGrids, reportRows } from "./check-ra
 import { budgetSentence, changeSentence, shareSentence } from "../core/narrative/sentences.ts";
 import { codesClient } from "./default-client.ts";
 import { excel, excelAsync } from "./excel-errors.ts";
+import { growthPercent, ratioPercent } from "./integer-rates.ts";
 
 /**
  * 占比：部分占总数的百分比，四舍五入保留 2 位小数（16.13 占 34.12 → 47.27）。
@@ -31,7 +34,8 @@ import { excel, excelAsync } from "./excel-errors.ts";
  * @returns 百分比数值，如 47.27
  */
 export function pct(part: any, whole: any): number {
-  return excel(() => share(figure(part), figure(whole)).toNumber());
+  const fast = ratioPercent(part, whole);
+  return fast === fast ? fast : excel(() => share(figure(part), figure(whole)).toNumber());
 }
 
 /**
@@ -42,7 +46,8 @@ export function pct(part: any, whole: any): number {
  * @returns 完成率（%）
  */
 export function rate(actual: any, budget: any): number {
-  return excel(() => completionRate(figure(actual), figure(budget)).toNumber());
+  const fast = ratioPercent(actual, budget);
+  return fast === fast ? fast : excel(() => completionRate(figure(actual), figure(budget)).toNumber());
 }
 
 /**
@@ -64,7 +69,8 @@ export function changeOf(current: any, prior: any): number {
  * @returns 增长率（%），下降为负数
  */
 export function growth(current: any, prior: any): number {
-  return excel(() => growthRate(figure(current), figure(prior)).toNumber());
+  const fast = growthPercent(current, prior);
+  return fast === fast ? fast : excel(() => growthRate(figure(current), figure(prior)).toNumber());
 }
 
 /**
@@ -95,11 +101,8 @@ export function wan(yuan: any): number {
  * @param [year] 科目表年度，省略时用最新年度
  * @returns 科目名称
  */
-export async function codeName(code: any, year?: any): Promise<string> {
-  return excelAsync(async () => {
-    const { edition, c } = await lookup(code, year);
-    return edition.get(c)!.name;
-  });
+export function codeName(code: any, year?: any): string | Promise<string> {
+  return withEdition(year, (edition) => knownEntry(edition, code).name);
 }
 
 /**
@@ -109,9 +112,9 @@ export async function codeName(code: any, year?: any): Promise<string> {
  * @param [year] 科目表年度，省略时用最新年度
  * @returns 类（类）款（款）项（项）表述
  */
-export async function codePath(code: any, year?: any): Promise<string> {
-  return excelAsync(async () => {
-    const { edition, c } = await lookup(code, year);
+export function codePath(code: any, year?: any): string | Promise<string> {
+  return withEdition(year, (edition) => {
+    const { code: c } = knownEntry(edition, code);
     const path = edition.path(c);
     if (!path) throw notAvailable(`${edition.year} 年科目表缺少 ${c} 的上级科目`);
     return formatPath(path);
@@ -136,11 +139,8 @@ export function codeLevel(code: any): string {
  * @param [year] 科目表年度，省略时用最新年度
  * @returns 空文本或问题说明
  */
-export async function codeCheck(code: any, name: any, year?: any): Promise<string> {
-  return excelAsync(async () => {
-    const edition = await codesClient().edition(editionYear(year));
-    return checkCodeName(edition, code, String(name ?? "")).message;
-  });
+export function codeCheck(code: any, name: any, year?: any): string | Promise<string> {
+  return withEdition(year, (edition) => checkCodeName(edition, code, String(name ?? "")).message);
 }
 
 /**
@@ -252,11 +252,27 @@ function requireCode(code: unknown): string {
   return c;
 }
 
-async function lookup(code: unknown, year: unknown) {
+function knownEntry(edition: Edition, code: unknown): CodeEntry {
+  // a code written as the edition writes it is found at once; anything else is normalised first
+  const entry = edition.get(typeof code === "number" ? String(code) : typeof code === "string" ? code : "");
+  if (entry) return entry;
   const c = requireCode(code);
-  const edition = await codesClient().edition(editionYear(year));
-  if (!edition.get(c)) throw notAvailable(checkCodeName(edition, c, "").message);
-  return { edition, c };
+  const found = edition.get(c);
+  if (!found) throw notAvailable(checkCodeName(edition, c, "").message);
+  return found;
+}
+
+/**
+ * Answers from the year's code edition: at once when it is in memory (Excel takes a value or a Promise from
+ * a custom function), with a Promise only while the edition is being fetched.
+ */
+function withEdition<T>(year: unknown, answer: (edition: Edition) => T): T | Promise<T> {
+  return excel(() => {
+    const y = editionYear(year);
+    const edition = codesClient().loaded(y);
+    if (edition) return answer(edition);
+    return excelAsync(async () => answer(await codesClient().edition(y)));
+  });
 }
 
 export const functionsById: Record<string, (...args: any[]) => unknown> = {

@@ -1,9 +1,10 @@
 // Builds the add-in into dist/addin: its one bundle (functions and pane), functions.json from the functions' JSDoc, the pane page,
-// icons, the manifest template, and Office.js (the packaged copy for local work, or Microsoft's CDN with --release).
+// icons, the manifest template, and Office.js (the packaged copy for local work, or Microsoft's CDN with --release);
+// and the command line into dist/cli, so `juesuan` starts without transpiling TypeScript.
 
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { REPO_ROOT } from "../cli/builtin-data.ts";
@@ -54,6 +55,37 @@ export async function buildAddin({ release = false } = {}): Promise<void> {
   console.log(`add-in built in ${(performance.now() - started).toFixed(0)} ms → dist/addin (office.js: ${officeJs})`);
 }
 
+/**
+ * The command line as ES modules in dist/cli: juesuan.mjs (what cli/bin.mjs runs) and check-worker.mjs, with
+ * each command in its own chunk so `juesuan --version` loads only the dispatcher. Packages stay imports of
+ * node_modules. Inside the bundle `import.meta.url` reads as a file in cli/, so paths the sources build from
+ * it (data/, package.json) resolve as they do unbundled; JUESUAN_BUNDLE tells check-pool.ts to start the
+ * bundled worker.
+ */
+export async function buildCli({ release = false } = {}): Promise<void> {
+  const started = performance.now();
+  const out = join(REPO_ROOT, "dist", "cli");
+  rmSync(out, { recursive: true, force: true });
+  await build({
+    entryPoints: { juesuan: join(REPO_ROOT, "cli/main.ts"), "check-worker": join(REPO_ROOT, "cli/check-worker.ts") },
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: ["node20"],
+    packages: "external",
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "[name]-[hash]",
+    banner: { js: 'const __juesuanSourceUrl = new URL("../../cli/bundle.mjs", import.meta.url).href;' },
+    define: { "import.meta.url": "__juesuanSourceUrl", JUESUAN_BUNDLE: "true" },
+    minify: release,
+    sourcemap: release ? false : "linked",
+    logLevel: "warning",
+  });
+  console.log(`command line built in ${(performance.now() - started).toFixed(0)} ms → dist/cli`);
+}
+
 /** The packaged Office.js without its debug builds and typings; copied once per package version. */
 function copyOfficeJs(): void {
   const pkg = dirname(require.resolve("@microsoft/office-js/package.json"));
@@ -69,4 +101,5 @@ function copyOfficeJs(): void {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await buildAddin({ release: process.argv.includes("--release") });
+  await buildCli({ release: process.argv.includes("--release") });
 }

@@ -1,124 +1,143 @@
-// `juesuan check BOOK.xlsx|DIR … [--year N] [--format text|json]`: one workbook → a report (text for a person,
-// JSON for a machine); several files or a directory → JSON Lines, one report a line, with a progress bar on
-// stderr when it is a terminal. Exit 0 without errors, 1 with one, 2 when an input could not be used.
+// `juesuan check BOOK.xlsx|DIR … [--text NARRATIVE] [--year N] [--format text|json]`: one workbook → a report
+// (text for a person, JSON for a machine); a folder or several files → one JSON line or one summary line per
+// workbook, every file that could not be checked listed with why, progress on a terminal's stderr.
 
 import { readdir, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
-import type { CodesRegistry } from "../../core/codes/codes-registry.ts";
+import { basename, extname, join } from "node:path";
+import { CodesRegistry } from "../../core/codes/codes-registry.ts";
 import { checkDisclosure } from "../../core/check-disclosure.ts";
-import type { Template } from "../../core/templates/template.ts";
-import { type Outcome, checkInPool } from "../check-pool.ts";
-import { checkPdfFile } from "../pdf-file.ts";
-import { UnreadableFile, readGrids } from "../read-grid.ts";
+import { optionalTemplate, optionalYear, requireThreads } from "../args.ts";
+import { loadBuiltinEditions } from "../builtin-data.ts";
+import { type Outcome, type ReportOptions, checkWorkbook } from "../check-file.ts";
+import { checkMany } from "../check-pool.ts";
+import type { Command, Io } from "../main.ts";
+import { Progress } from "../progress.ts";
+import { reportText, summaryLine } from "../report-text.ts";
 import { readNarrative } from "../text-files.ts";
-import { reportText } from "../report-text.ts";
-import { UsageError } from "../usage.ts";
-import { builtinTemplates } from "../builtin-data.ts";
+import { USAGE, UsageError } from "../usage.ts";
 
-export interface CheckCommandOptions {
+/** What the workbook readers (and the PDF reader) take; anything else in a folder is listed as skipped. */
+const WORKBOOK = /\.(xlsx|xlsm|xls|et|pdf)$/i;
+
+export interface CheckOptions extends ReportOptions {
   inputs: string[];
-  year?: number;
-  format: "text" | "json";
+  /** undefined: text for one workbook, JSON Lines for several */
+  format?: "text" | "json";
   /** text format: list every 提示 too */
   all?: boolean;
-  /** a narrative to check (with the workbook's tables when one is given) */
-  text?: string;
-  template?: Template | null;
   codes: CodesRegistry;
-  out: (line: string) => void;
-  progress?: NodeJS.WriteStream | null;
-  /** worker threads for many files (default: one per core) */
+  /** threads for a folder (default: one per core, workers only when the folder is large enough) */
   threads?: number;
 }
 
+export const command: Command["run"] = async (values, positionals, io) => {
+  const format = values.format as string | undefined;
+  if (format !== undefined && format !== "text" && format !== "json") throw new UsageError(`--format 应为 text 或 json，而不是“${format}”`, USAGE.check);
+  const textPath = values.text as string | undefined;
+  if (!positionals.length && textPath === undefined) throw new UsageError("请给出要核对的工作簿、文件夹或 --text 情况说明", USAGE.check);
+  return checkCommand(
+    {
+      inputs: positionals,
+      year: optionalYear(values.year as string | undefined),
+      format,
+      all: values.all as boolean | undefined,
+      template: optionalTemplate(values.template as string | undefined),
+      narrative: textPath === undefined ? null : { name: basename(textPath), text: await readNarrative(textPath) },
+      threads: values.threads === undefined ? undefined : requireThreads(values.threads as string),
+      codes: new CodesRegistry(loadBuiltinEditions()),
+    },
+    io,
+  );
+};
 
-export async function checkFile(path: string, options: Pick<CheckCommandOptions, "year" | "codes" | "format" | "all" | "text" | "template">): Promise<Outcome> {
-  if (/\.pdf$/i.test(path)) return checkPdfFile(path, options);
-  let sheets;
-  try {
-    sheets = await readGrids(path);
-  } catch (err) {
-    if (err instanceof UnreadableFile) return { error: err.message };
-    throw err;
-  }
-  if (!sheets.some((s) => s.cells.some((row) => row.some((c) => c !== null && c !== "")))) {
-    return { error: `${path} 是空工作簿，没有可核对的内容` };
-  }
-  const { report, disclosure } = checkDisclosure({
-    sheets,
-    text: options.text === undefined ? null : await readNarrative(options.text),
-    year: options.year ?? null,
-    codes: options.codes,
-    template: options.template ?? null,
-    templates: builtinTemplates(),
-    source: { workbook: basename(path), text: options.text === undefined ? null : basename(options.text) },
-  });
-  return { report, text: options.format === "text" ? reportText(report, disclosure, options.all) : "" };
+export async function checkCommand(o: CheckOptions, io: Io): Promise<number> {
+  if (!o.inputs.length) return checkTextOnly(o, io);
+  const { files, skipped, folder } = await expand(o.inputs);
+  if (!folder && files.length === 1) return checkOneWorkbook(files[0]!, o, io);
+  for (const s of skipped) io.err(`跳过 ${s.name}：${s.why}`);
+  if (!files.length) throw new UsageError(`${o.inputs.join(" ")} 中没有可核对的工作簿（.xlsx）`);
+  return checkFolder(files, o, io);
 }
 
-/** The workbooks named: files as given, directories searched (not recursively) for .xlsx files. */
-async function expand(inputs: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => null);
-    if (info?.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => /\.(xlsx|pdf)$/i.test(n) && !n.startsWith("~$")).sort();
-      files.push(...names.map((n) => join(input, n)));
-    } else files.push(input);
-  }
-  return files;
+async function checkOneWorkbook(file: string, o: CheckOptions, io: Io): Promise<number> {
+  const result = await checkWorkbook(file, o, o.codes);
+  if ("error" in result) throw new UsageError(result.error);
+  if (result.note) io.err(`juesuan：${result.note}`);
+  io.out(o.format === "json" ? JSON.stringify(result.report, null, 2) : reportText(result.report, result.disclosure ?? null, o.all));
+  return result.report.summary.error > 0 ? 1 : 0;
 }
 
 /** A narrative alone, without tables. */
-async function checkTextOnly(o: CheckCommandOptions & { text: string }): Promise<number> {
-  const { report } = checkDisclosure({
-    text: await readNarrative(o.text),
-    year: o.year ?? null,
-    codes: o.codes,
-    template: o.template ?? null,
-    source: { workbook: null, text: basename(o.text) },
-  });
-  o.out(o.format === "json" ? JSON.stringify(report, null, 2) : reportText(report, null, o.all));
+function checkTextOnly(o: CheckOptions, io: Io): number {
+  const { report } = checkDisclosure({ text: o.narrative!.text, year: o.year ?? null, codes: o.codes, template: o.template, source: { workbook: null, text: o.narrative!.name } });
+  io.out(o.format === "json" ? JSON.stringify(report, null, 2) : reportText(report, null, o.all));
   return report.summary.error > 0 ? 1 : 0;
 }
 
-export async function checkCommand(o: CheckCommandOptions): Promise<number> {
-  if (!o.inputs.length && o.text !== undefined) return checkTextOnly({ ...o, text: o.text });
-  const files = await expand(o.inputs);
-  if (!files.length) throw new UsageError(`${o.inputs.join(" ")} 中没有 .xlsx 文件`);
-  if (files.length === 1 && !(await stat(o.inputs[0]!).catch(() => null))?.isDirectory()) {
-    const result = await checkFile(files[0]!, o);
-    if ("error" in result) throw new UsageError(result.error);
-    o.out(o.format === "json" ? JSON.stringify(result.report, null, 2) : result.text);
-    return result.report.summary.error > 0 ? 1 : 0;
-  }
-  let status = 0;
-  const started = Date.now();
-  const emit = (i: number, result: Outcome) => {
-    const file = files[i]!;
-    if ("error" in result) {
-      o.out(JSON.stringify({ source: { workbook: basename(file), text: null }, error: result.error }));
-      status = 2;
-    } else {
-      o.out(JSON.stringify(result.report));
-      if (result.report.summary.error > 0 && status === 0) status = 1;
-    }
-    if (o.progress?.isTTY) drawProgress(o.progress, i + 1, files.length, started, basename(file));
-  };
-  // fewer files are quicker in this thread than the time it takes to start workers (see npm run bench)
-  const pooled = o.threads ? o.threads > 1 : files.length >= 200;
-  if (!pooled) {
-    for (const [i, file] of files.entries()) emit(i, await checkFile(file, { ...o, format: "json" }));
-  } else {
-    await checkInPool(files, o.year, emit, o.threads);
-  }
-  if (o.progress?.isTTY) o.progress.write("\n");
-  return status;
+async function checkFolder(files: string[], o: CheckOptions, io: Io): Promise<number> {
+  const progress = new Progress(io.progress, files.length);
+  const say = (line: string) => progress.around(() => io.out(line));
+  let checked = 0;
+  let errors = 0;
+  const unreadable: string[] = [];
+  const text = o.format === "text";
+  await checkMany(
+    files,
+    { year: o.year, template: o.template, narrative: o.narrative },
+    o.codes,
+    (i, outcome: Outcome) => {
+      const name = basename(files[i]!);
+      if ("error" in outcome) {
+        unreadable.push(name);
+        say(text ? `${name}：无法核对——${outcome.error}` : JSON.stringify({ source: { workbook: name, text: o.narrative?.name ?? null }, error: outcome.error }));
+      } else {
+        checked++;
+        if (outcome.report.summary.error > 0) errors++;
+        if (outcome.note) progress.around(() => io.err(`juesuan：${outcome.note}`));
+        say(text ? summaryLine(name, outcome.report) : JSON.stringify(outcome.report));
+      }
+      progress.tick(i + 1, name);
+    },
+    o.threads,
+  );
+  progress.end();
+  if (text) io.out(`\n共 ${files.length} 个工作簿：核对 ${checked} 个，其中 ${errors} 个有错误；${unreadable.length} 个无法核对${unreadable.length ? `（${unreadable.join("、")}）` : ""}`);
+  if (!checked) return 2;
+  return errors > 0 || unreadable.length > 0 ? 1 : 0;
 }
 
-function drawProgress(stream: NodeJS.WriteStream, done: number, total: number, started: number, current: string): void {
-  const width = 24;
-  const filled = Math.round((done / total) * width);
-  const rate = done / Math.max((Date.now() - started) / 1000, 0.001);
-  stream.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${rate.toFixed(1)} 个/秒 ${current.slice(0, 30)}\u001b[K`);
+interface Skipped {
+  name: string;
+  why: string;
+}
+
+/** The workbooks named: files as given, folders searched (not recursively); what is left out, with why. */
+async function expand(inputs: string[]): Promise<{ files: string[]; skipped: Skipped[]; folder: boolean }> {
+  const files: string[] = [];
+  const skipped: Skipped[] = [];
+  let folder = inputs.length > 1;
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => null);
+    if (!info) throw new UsageError(`找不到文件或文件夹：${input}`);
+    if (!info.isDirectory()) {
+      files.push(input);
+      continue;
+    }
+    folder = true;
+    for (const entry of (await readdir(input, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const why = skipReason(entry.name, entry.isDirectory());
+      if (why) skipped.push({ name: join(basename(input), entry.name), why });
+      else files.push(join(input, entry.name));
+    }
+  }
+  return { files, skipped, folder };
+}
+
+function skipReason(name: string, isDirectory: boolean): string | null {
+  if (isDirectory) return "是文件夹（只核对所给文件夹中的文件，不逐层查找）";
+  if (name.startsWith("~$")) return "是 Excel 打开工作簿时留下的临时文件";
+  if (WORKBOOK.test(name)) return null;
+  const ext = extname(name).toLowerCase();
+  if (ext === ".docx" || ext === ".txt") return "是文档，不是工作簿（情况说明请用 --text 给出）";
+  return `不是工作簿（${ext || "没有扩展名"}），只核对 .xlsx、.xlsm、.xls、.et 和 .pdf`;
 }

@@ -37,7 +37,7 @@ describe("juesuan check BOOK.xlsx", () => {
   it("a workbook with an error: exit 1, the finding grouped under its table with the cell", async () => {
     const r = await run("check", join(dir, "bad.xlsx"));
     expect(r.code).toBe(1);
-    expect(r.out).toContain("一般公共预算财政拨款支出决算表（T05）\n  错误");
+    expect(r.out).toMatch(/一般公共预算财政拨款支出决算表（T05）（\d+ 条）\n  错误/);
     expect(r.out).toContain(`${target.sheet}!${target.cell}`);
   });
 
@@ -69,13 +69,6 @@ describe("juesuan check BOOK.xlsx", () => {
     expect(r.code).toBe(1);
   });
 
-  it("worker threads give the same lines in the same order", async () => {
-    const sequential = await run("check", dir, "--threads", "1");
-    const pooled = await run("check", dir, "--threads", "2");
-    expect(pooled.out).toBe(sequential.out);
-    expect(pooled.code).toBe(sequential.code);
-  });
-
   it("unusable input: one line on stderr and exit 2, never a stack trace", async () => {
     const bad = mkdtempSync(join(tmpdir(), "juesuan-bad-"));
     writeFileSync(join(bad, "broken.xlsx"), "PK\u0003\u0004 broken");
@@ -100,7 +93,7 @@ describe("juesuan check BOOK.xlsx", () => {
     expect((await run("check", join(dir, "bad.xlsx"), "--format", "xml")).code).toBe(2);
     const emptyDir = join(bad, "nothing");
     mkdirSync(emptyDir);
-    expect((await run("check", emptyDir)).err).toContain("没有 .xlsx 文件");
+    expect((await run("check", emptyDir)).err).toContain("没有可核对的工作簿");
   });
 
   it("a sheet of 100,000 rows is read up to the limit and said so, without hanging", async () => {

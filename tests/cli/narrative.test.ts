@@ -45,7 +45,7 @@ describe("juesuan narrative", () => {
 
   it("what it writes checks clean against the workbook, as .txt, .docx and PDF-extraction text", async () => {
     for (const name of ["说明.txt", "说明.docx"]) {
-      await run("narrative", book(), "--out", join(dir, name));
+      expect((await run("narrative", book(), "--out", join(dir, name), "--force")).code).toBe(0);
       const r = await run("check", book(), "--text", join(dir, name), "--format", "json");
       const report = JSON.parse(r.out) as Report;
       expect(report.summary.error, name).toBe(0);

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../core/decimal.ts";
 import { change, completionRate, growthRate, share, yuanToWan } from "../../core/derived.ts";
@@ -67,5 +68,38 @@ describe("yoy phrase", () => {
 
   it("falling to zero is a 100% decrease", () => {
     expect(yoy(d("0"), d("8")).phrase).toBe("减少 8.00 万元，下降 100.00%");
+  });
+});
+
+describe("rates on random figures against exact rational arithmetic", () => {
+  // n ÷ d to the nearest integer, ties away from zero
+  const nearest = (n: bigint, d: bigint): bigint => {
+    if (d < 0n) [n, d] = [-n, -d];
+    const q = n / d;
+    const r = n - q * d;
+    return 2n * (r < 0n ? -r : r) >= d ? q + (n < 0n ? -1n : 1n) : q;
+  };
+  /** x ÷ y in %, 2 places, where x = a/10^sa and y = b/10^sb: a × 10^(sb + 4) / (b × 10^sa) in units of 0.01%. */
+  const percent = (a: bigint, sa: number, b: bigint, sb: number) => nearest(a * 10n ** BigInt(sb + 4), b * 10n ** BigInt(sa));
+  const figureArb = fc.record({
+    c: fc.oneof(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n })),
+    s: fc.constantFrom(0, 1, 2, 2, 3, 6),
+  });
+  it("property: share, completion rate and growth rate round the exact quotient once", () => {
+    fc.assert(
+      fc.property(figureArb, figureArb, (a, b) => {
+        fc.pre(b.c !== 0n);
+        const x = Decimal.of(a.c, a.s);
+        const y = Decimal.of(b.c, b.s);
+        const cents = (r: Decimal) => r.withScale(2).coef;
+        expect(cents(share(x, y))).toBe(percent(a.c, a.s, b.c, b.s));
+        expect(cents(completionRate(x, y))).toBe(percent(a.c, a.s, b.c, b.s));
+        // growth: (x − y) ÷ |y|, at y's and x's common scale
+        const m = Math.max(a.s, b.s);
+        const delta = a.c * 10n ** BigInt(m - a.s) - b.c * 10n ** BigInt(m - b.s);
+        expect(cents(growthRate(x, y))).toBe(percent(delta, m, b.c < 0n ? -b.c : b.c, b.s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -73,3 +73,56 @@ describe("judgeSum (rounding intervals)", () => {
     );
   });
 });
+
+// ---- judgeSum on random ledgers against the rounding-interval rule worked out here on exact bigints ----
+
+type Bound = { v: bigint; closed: boolean };
+/** The rule of rules.md, by hand: every figure at one common scale, intervals summed, then overlap. */
+function oracleVerdict(total: Decimal, terms: { value: Decimal; sign: 1 | -1 }[], decimals: number): string {
+  const S = Math.max(decimals + 1, total.scale, ...terms.map((t) => t.value.scale));
+  const v = (x: Decimal) => x.coef * 10n ** BigInt(S - x.scale);
+  const expected = terms.reduce((acc, t) => acc + BigInt(t.sign) * v(t.value), 0n);
+  if (expected === v(total)) return "exact";
+  const h = 5n * 10n ** BigInt(S - decimals - 1);
+  const interval = (x: Decimal): [Bound, Bound] => {
+    const c = v(x);
+    if (x.scale > decimals) return [{ v: c, closed: true }, { v: c, closed: true }];
+    return [{ v: c - h, closed: c > 0n }, { v: c + h, closed: c < 0n }];
+  };
+  let lo: Bound = { v: 0n, closed: true };
+  let hi: Bound = { v: 0n, closed: true };
+  for (const t of terms) {
+    const [l, u] = interval(t.value);
+    const [tl, tu] = t.sign > 0 ? [l, u] : [{ v: -u.v, closed: u.closed }, { v: -l.v, closed: l.closed }];
+    lo = { v: lo.v + tl.v, closed: lo.closed && tl.closed };
+    hi = { v: hi.v + tu.v, closed: hi.closed && tu.closed };
+  }
+  const [tlo, thi] = interval(total);
+  const low = lo.v > tlo.v ? lo : lo.v < tlo.v ? tlo : { v: lo.v, closed: lo.closed && tlo.closed };
+  const high = hi.v < thi.v ? hi : hi.v > thi.v ? thi : { v: hi.v, closed: hi.closed && thi.closed };
+  return low.v < high.v || (low.v === high.v && low.closed && high.closed) ? "rounding" : "mismatch";
+}
+
+describe("judgeSum against the oracle", () => {
+  it("property: random ledgers (amounts, rounded and unrounded, beyond 2^53) get the same verdict", () => {
+    const amount = fc.record({
+      // zeros and tiny figures put interval edges (open or closed) right where the verdict turns
+      c: fc.oneof(fc.bigInt({ min: -3n, max: 3n }), fc.bigInt({ min: -(10n ** 8n), max: 10n ** 10n }), fc.bigInt({ min: -(2n ** 54n), max: 2n ** 54n })),
+      s: fc.constantFrom(0, 1, 2, 2, 2, 3, 4),
+    });
+    const term = fc.record({ a: amount, sign: fc.constantFrom<1 | -1>(1, 1, -1) });
+    // how far the stated total sits from the plain sum, in units of 0.001
+    const slip = fc.constantFrom(0n, 0n, 5n, -5n, 10n, -10n, 20n, -20n, 15n, 30n, 4n, 6n);
+    fc.assert(
+      fc.property(fc.array(term, { minLength: 0, maxLength: 12 }), slip, fc.constantFrom(0, 2, 2, 3), (raw, off, decimals) => {
+        const terms = raw.map((t) => ({ value: Decimal.of(t.a.c, t.a.s), sign: t.sign }));
+        const plain = terms.reduce((acc, t) => (t.sign > 0 ? acc.add(t.value) : acc.sub(t.value)), Decimal.ZERO);
+        const total = plain.add(Decimal.of(off, 3)).round(Math.min(plain.scale, 2));
+        const r = judgeSum(total, terms, decimals);
+        expect(r.verdict).toBe(oracleVerdict(total, terms, decimals));
+        expect(r.expected.eq(plain)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

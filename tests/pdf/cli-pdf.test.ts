@@ -30,7 +30,7 @@ describe("juesuan check FILE.pdf", () => {
     const r = await runCli("check", join(dir, "公开.pdf"));
     expect(r.code, r.err).toBe(1);
     expect(r.out).toContain("2021 年度核对结果（公开.pdf）");
-    expect(r.out).toMatch(/第 \d+ 页 一般公共预算财政拨款支出决算表\n {2}错误 {2}第 \d+ 页 一般公共预算财政拨款支出决算表 第 \d+ 行第 \d+ 列/);
+    expect(r.out).toMatch(/一般公共预算财政拨款支出决算表（\d+ 条）\n {2}错误 {2}第 \d+ 页 一般公共预算财政拨款支出决算表 第 \d+ 行第 \d+ 列/);
     expect(r.out).toMatch(/PDF 共 \d+ 页，找到 9 张表：/);
     expect(r.out).toMatch(/第 \d+(、\d+)? 页 {2}一般公共预算财政拨款支出决算表/);
   });
@@ -44,13 +44,13 @@ describe("juesuan check FILE.pdf", () => {
     expect(report.pdf.tables.map((t) => t.title)).toContain("收入决算表");
   });
 
-  it("a folder mixing workbooks and PDFs gives one JSON line each; an unreadable PDF its one-line error", async () => {
+  it("a folder mixing workbooks and PDFs gives one JSON line each; an unreadable PDF its one-line error (exit 1)", async () => {
     const r = await runCli("check", dir);
     const lines = r.out.split("\n").map((l) => JSON.parse(l) as { source: { workbook: string }; error?: string; findings?: unknown[] });
     expect(lines.map((l) => l.source.workbook)).toEqual(["book.xlsx", "公开.pdf", "坏.pdf"]);
     expect(lines[1]!.findings!.length).toBeGreaterThan(0);
     expect(lines[2]!.error).toMatch(/^坏\.pdf 不是有效的 PDF 文件/);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
   });
 
   it("--text takes a PDF as the narrative: its prose checked against the workbook's tables", async () => {
