@@ -9,6 +9,7 @@ import { benchFunctions } from "./functions.bench.ts";
 import { benchNarrative } from "./narrative.bench.ts";
 import { benchPane } from "./pane.bench.ts";
 import { benchPdf } from "./pdf.bench.ts";
+import { benchRead } from "./read.bench.ts";
 import { benchScore } from "./score.bench.ts";
 import { benchTables } from "./tables.bench.ts";
 import { benchWorker } from "./worker.bench.ts";
@@ -22,6 +23,7 @@ try {
   await benchPane(running.origin);
   await benchWorker(running);
   await benchCheckCpu(running);
+  await benchRead();
   await benchTables(Number(process.env.BENCH_WORKBOOKS ?? 1000));
   await benchNarrative();
   await benchScore();

@@ -1,10 +1,12 @@
-// Turns a file a user hands the command line (.xlsx through hosts/xlsx.ts, .csv in UTF-8 or GB18030) into cell grids,
-// one per sheet — the shape core reads. A file that cannot be read gives one clear Chinese sentence.
+// Turns a file a user hands the command line (.xlsx/.xlsm/.xls/.et through hosts/workbook.ts, decided by content;
+// .csv in UTF-8 or GB18030) into cell grids, one per sheet — the shape core reads. A file that cannot be read,
+// or is over a limit, gives one clear Chinese sentence.
 
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
+import { InputTooLarge } from "../core/limits.ts";
 import type { Cell, SheetGrid } from "../core/tables/grid.ts";
-import { UnreadableFile, readXlsxGrids } from "../hosts/xlsx.ts";
+import { UnreadableFile, readWorkbook, workbookKind } from "../hosts/workbook.ts";
 
 export { UnreadableFile };
 export type Grid = Cell[][];
@@ -19,9 +21,13 @@ export async function readGrids(path: string): Promise<SheetGrid[]> {
   }
   const ext = extname(path).toLowerCase();
   if (ext === ".csv") return [{ name: "csv", cells: parseCsv(decodeText(bytes)) }];
-  if (ext === ".xlsx" || ext === ".xlsm") return readXlsxGrids(bytes, path);
-  if (ext === ".xls" || ext === ".et") throw new UnreadableFile(`${path} 是旧版 Excel/WPS 格式，请另存为 .xlsx 后再试`);
-  throw new UnreadableFile(`${path} 不是 .xlsx 或 .csv 文件`);
+  if (![".xlsx", ".xlsm", ".xls", ".et"].includes(ext) && !workbookKind(bytes)) throw new UnreadableFile(`${path} 不是 .xlsx 或 .csv 文件（也不是 .xls、.et 表格）`);
+  try {
+    return await readWorkbook(bytes, path);
+  } catch (err) {
+    if (err instanceof InputTooLarge) throw new UnreadableFile(err.message);
+    throw err;
+  }
 }
 
 function decodeText(bytes: Buffer): string {

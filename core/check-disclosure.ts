@@ -44,6 +44,7 @@ export function checkDisclosure(input: DisclosureInput): { report: Report; discl
   if (input.sheets?.length) {
     const out = new Findings();
     performanceRules(input.sheets, out);
+    for (const sheet of input.sheets) for (const why of sheet.notes ?? []) out.skip("read.sheet", why);
     const findings = sortFindings([...report.findings, ...out.findings]);
     report = { ...report, findings, notChecked: [...report.notChecked, ...out.notChecked], summary: summarize(findings) };
   }
@@ -52,7 +53,7 @@ export function checkDisclosure(input: DisclosureInput): { report: Report; discl
     const out = new Findings();
     const { year, coverage, prose, claims } = checkNarrative(input.text, out, { year: report.year, codes: input.codes, disclosure, template: input.template });
     const findings = sortFindings([...report.findings, ...out.findings]);
-    report = { ...report, year: report.year ?? year, findings, notChecked: [...report.notChecked, ...out.notChecked], summary: summarize(findings), coverage: { claims: coverage.found, tied: coverage.tied } };
+    report = { ...report, year: report.year ?? year, findings, notChecked: [...report.notChecked, ...out.notChecked], summary: summarize(findings), coverage: { claims: coverage.found, tied: coverage.tied, found: coverage.figures, checked: coverage.checked } };
     read = { prose, claims };
   }
   // a few ranges (JS.CHECK) are not a disclosure to score; the score reads the findings before the template's

@@ -5,7 +5,8 @@
 
 import { completionRate, share } from "../derived.ts";
 import { Decimal } from "../decimal.ts";
-import type { BalanceTable, CodedRow, CodedTable, Disclosure, EconomicTable, SangongTable } from "../tables/model.ts";
+import { DEFAULT_UNIT, convertAmount } from "../tables/amount-unit.ts";
+import type { BalanceTable, CodedRow, CodedTable, Disclosure, EconomicTable, Figure, SangongTable } from "../tables/model.ts";
 import type { Template } from "../templates/template.ts";
 import { yoy } from "../yoy.ts";
 import { blank, budgetSentence, changeSentence, pct, shareSentence, wan } from "./sentences.ts";
@@ -25,13 +26,28 @@ interface Ctx extends WriteInput {
   unit: string;
 }
 
+/** A table's figure in 万元, the unit the 情况说明 is written in, whatever unit its table states. */
+const wanOf = (f: Figure | undefined): Decimal | undefined => (f ? convertAmount(f.value, f.unit ?? DEFAULT_UNIT, "万元") : undefined);
 const totalRow = (t: CodedTable | undefined) => t?.rows.find((r) => r.isTotal);
 const isZero = (d: Decimal | undefined) => !d || d.isZero();
+
+// how a clerk knows the supplementary figures a template does not label itself
+const FIELD_LABELS: Record<string, string> = {
+  "prior.收支总计": "上年收入支出总计",
+  "prior.财政拨款收支总计": "上年财政拨款收入支出总计",
+  "prior.一般公共预算财政拨款支出": "上年一般公共预算财政拨款支出",
+  "prior.三公.合计": "上年“三公”经费决算",
+};
+
+/** The supplementary figure's name as the clerk sees it in 补充资料, never its internal key. */
+function fieldLabel(ctx: Ctx, key: string): string {
+  return ctx.template?.supplementary?.fields.find((f) => f.key === key)?.label ?? FIELD_LABELS[key] ?? key.replace(/^prior\./, "上年").replace(/^budget\./, "年初预算").replace(/\./g, "");
+}
 
 /** "与2023年度相比，X增加…" — or a marked blank when the prior figure is not given. */
 function change(ctx: Ctx, subject: string, current: Decimal, priorKey: string): string {
   const prior = ctx.supplementary.get(priorKey);
-  if (!prior) return `与${ctx.year - 1}年度相比，${subject}${blank(`与上年比较（补充资料“${priorKey}”）`)}。`;
+  if (!prior) return `与${ctx.year - 1}年度相比，${subject}${blank(`与上年比较（请在补充资料中填写“${fieldLabel(ctx, priorKey)}”）`)}。`;
   return changeSentence(subject, current, prior, `${ctx.year - 1}年度`);
 }
 
@@ -59,7 +75,7 @@ function yoyPhrase(ctx: Ctx, current: Decimal, priorKey: string): string | undef
 
 function section1(ctx: Ctx): string[] {
   const t01 = ctx.disclosure.tables.T01 as BalanceTable | undefined;
-  const total = t01?.income.lines.find((l) => l.key === "总计")?.figures[t01.income.columns[0]!]?.value;
+  const total = wanOf(t01?.income.lines.find((l) => l.key === "总计")?.figures[t01.income.columns[0]!]);
   if (!total) return [blank("收入支出决算总表未读到")];
   const own = fromTemplate(ctx, "total", "summary", {
     unit: ctx.unit,
@@ -74,7 +90,7 @@ function section1(ctx: Ctx): string[] {
 function section2(ctx: Ctx): string[] {
   const row = totalRow(ctx.disclosure.tables.T02 as CodedTable | undefined);
   if (!row) return [blank("收入决算表未读到")];
-  const f = (k: string) => row.figures[k]?.value;
+  const f = (k: string) => wanOf(row.figures[k]);
   const total = f("本年收入合计")!;
   const list: [string, Decimal | undefined][] = ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"].map((k) => [k, f(k)]);
   return [`本年收入合计${wan(total)}，${parts(total, list)}`];
@@ -83,7 +99,7 @@ function section2(ctx: Ctx): string[] {
 function section3(ctx: Ctx): string[] {
   const row = totalRow(ctx.disclosure.tables.T03 as CodedTable | undefined);
   if (!row) return [blank("支出决算表未读到")];
-  const f = (k: string) => row.figures[k]?.value;
+  const f = (k: string) => wanOf(row.figures[k]);
   const total = f("本年支出合计")!;
   const list: [string, Decimal | undefined][] = ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"].map((k) => [k, f(k)]);
   return [`本年支出合计${wan(total)}，${parts(total, list)}`];
@@ -91,30 +107,30 @@ function section3(ctx: Ctx): string[] {
 
 function section4(ctx: Ctx): string[] {
   const t04 = ctx.disclosure.tables.T04 as BalanceTable | undefined;
-  const total = t04?.income.lines.find((l) => l.key === "总计")?.figures[t04.income.columns[0]!]?.value;
+  const total = wanOf(t04?.income.lines.find((l) => l.key === "总计")?.figures[t04.income.columns[0]!]);
   if (!total) return [blank("财政拨款收入支出决算总表未读到")];
   return [`${ctx.unit}${ctx.year}年度财政拨款收入支出总计${wan(total)}。${change(ctx, "财政拨款收入支出总计", total, "prior.财政拨款收支总计")}`];
 }
 
 function section5(ctx: Ctx): string[] {
   const t05 = ctx.disclosure.tables.T05 as CodedTable | undefined;
-  const total = totalRow(t05)?.figures.小计?.value;
-  const all = totalRow(ctx.disclosure.tables.T03 as CodedTable | undefined)?.figures.本年支出合计?.value;
+  const total = wanOf(totalRow(t05)?.figures.小计);
+  const all = wanOf(totalRow(ctx.disclosure.tables.T03 as CodedTable | undefined)?.figures.本年支出合计);
   if (!t05 || !total) return [blank("一般公共预算财政拨款支出决算表未读到")];
   const lines: string[] = [];
   const ofAll = all && !all.isZero() ? `，占本年支出合计的${pct(share(total, all))}` : "";
   lines.push("（一）一般公共预算财政拨款支出决算总体情况");
   lines.push(`一般公共预算财政拨款支出${wan(total)}${ofAll}。${change(ctx, "一般公共预算财政拨款支出", total, "prior.一般公共预算财政拨款支出")}`);
   lines.push("（二）一般公共预算财政拨款支出决算结构情况");
-  const classes = t05.rows.filter((r) => r.level === "类" && !isZero(r.figures.小计?.value));
+  const classes = t05.rows.filter((r) => r.level === "类" && !isZero(wanOf(r.figures.小计)));
   if (classes.length && !total.isZero()) {
-    lines.push(`一般公共预算财政拨款支出${wan(total)}，主要用于以下方面：${classes.map((r) => shareSentence(`${r.name}（类）`, r.figures.小计!.value, total)).join("；")}。`);
+    lines.push(`一般公共预算财政拨款支出${wan(total)}，主要用于以下方面：${classes.map((r) => shareSentence(`${r.name}（类）`, wanOf(r.figures.小计)!, total)).join("；")}。`);
   }
   lines.push("（三）一般公共预算财政拨款支出决算具体情况");
   lines.push(`${budgetSentence("一般公共预算财政拨款支出", ctx.supplementary.get("budget.一般公共预算财政拨款支出"), total)}其中：`);
-  const items = t05.rows.filter((r) => r.level === "项" && !isZero(r.figures.小计?.value));
+  const items = t05.rows.filter((r) => r.level === "项" && !isZero(wanOf(r.figures.小计)));
   items.forEach((item, i) => {
-    const actual = item.figures.小计!.value;
+    const actual = wanOf(item.figures.小计)!;
     const budget = ctx.supplementary.get(`年初预算.${item.code}`);
     const own = fromTemplate(ctx, "general-budget", "item", {
       path: pathOf(t05.rows, item),
@@ -135,21 +151,21 @@ function pathOf(rows: CodedRow[], item: CodedRow): string {
 
 function section6(ctx: Ctx): string[] {
   const t06 = ctx.disclosure.tables.T06 as EconomicTable | undefined;
-  const basic = totalRow(ctx.disclosure.tables.T05 as CodedTable | undefined)?.figures.基本支出?.value;
+  const basic = wanOf(totalRow(ctx.disclosure.tables.T05 as CodedTable | undefined)?.figures.基本支出);
   if (!t06 || !basic) return [blank("一般公共预算财政拨款基本支出决算表未读到")];
   const names = (personnel: boolean) =>
     t06.rows
       .filter((r) => r.level === "款" && /^30[13]/.test(r.code ?? "") === personnel && !r.figures.决算数?.value.isZero())
       .map((r) => r.name)
       .join("、");
-  const p = t06.totals.personnel?.value ?? Decimal.ZERO;
-  const q = t06.totals.public?.value ?? Decimal.ZERO;
+  const p = wanOf(t06.totals.personnel) ?? Decimal.ZERO;
+  const q = wanOf(t06.totals.public) ?? Decimal.ZERO;
   return [`一般公共预算财政拨款基本支出${wan(basic)}。其中：人员经费${wan(p)}，主要包括：${names(true) || "无"}；公用经费${wan(q)}，主要包括：${names(false) || "无"}。`];
 }
 
 function section7(ctx: Ctx): string[] {
   const t07 = ctx.disclosure.tables.T07 as SangongTable | undefined;
-  const f = (k: string) => t07?.figures[k]?.value ?? Decimal.ZERO;
+  const f = (k: string) => wanOf(t07?.figures[k]) ?? Decimal.ZERO;
   const actual = f("决算.合计");
   if (!t07 || (actual.isZero() && f("预算.合计").isZero())) return [`${ctx.unit}${ctx.year}年度无“三公”经费财政拨款支出。`];
   const lines = [`“三公”经费财政拨款支出${wan(actual)}。${change(ctx, "“三公”经费财政拨款支出", actual, "prior.三公.合计")}`];
@@ -162,8 +178,8 @@ function section7(ctx: Ctx): string[] {
 
 function fundSection(ctx: Ctx, id: "T08" | "T09", name: string): string[] {
   const row = totalRow(ctx.disclosure.tables[id] as CodedTable | undefined);
-  const income = row?.figures.本年收入?.value ?? Decimal.ZERO;
-  const spent = row?.figures.本年支出?.value ?? Decimal.ZERO;
+  const income = wanOf(row?.figures.本年收入) ?? Decimal.ZERO;
+  const spent = wanOf(row?.figures.本年支出) ?? Decimal.ZERO;
   if (income.isZero() && spent.isZero()) return [`${ctx.unit}${ctx.year}年度无${name}收入和支出。`];
   return [`${name}收入${wan(income)}，${name}支出${wan(spent)}。`];
 }

@@ -5,6 +5,8 @@
 const FULL_WIDTH_NUMBER = /[０-９．％＋－]/g;
 const PAGE_MARK = /^\s*(第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d+\s*\/\s*\d+|\d{1,3})\s*$/;
 
+const UNIT_NEXT = /^(万元|亿元|元|万|%|％|个|辆|人次|批次|[.．]\d)/;
+
 export interface Prose {
   /** the text with whitespace removed and full-width digits folded */
   text: string;
@@ -27,9 +29,14 @@ export function toProse(raw: string): Prose {
   }
   let text = "";
   const at: number[] = [];
+  // a lone short number is a page number, unless the next line carries on with its unit ("238⏎万元")
+  const nextText = (i: number) => {
+    for (let k = i + 1; k < Math.min(lines.length, i + 6); k++) if (lines[k]!.trim()) return lines[k]!.trim();
+    return "";
+  };
   lines.forEach((line, i) => {
     const t = line.trim();
-    if (!t || PAGE_MARK.test(t) || (counts.get(t) ?? 0) >= 3) return;
+    if (!t || (PAGE_MARK.test(t) && !UNIT_NEXT.test(nextText(i))) || (counts.get(t) ?? 0) >= 3) return;
     const folded = line.replace(FULL_WIDTH_NUMBER, fold);
     for (const ch of folded) {
       if (/\s/.test(ch)) continue;

@@ -7,10 +7,12 @@ import { nameKey } from "../codes/name-key.ts";
 import type { Decimal } from "../decimal.ts";
 import { overlaps, point } from "../rounding.ts";
 import type { Findings } from "../rules/finding.ts";
+import { DEFAULT_UNIT, convertAmount } from "../tables/amount-unit.ts";
 import type { BalanceTable, CodedRow, CodedTable, Disclosure, EconomicTable, Figure, SangongTable } from "../tables/model.ts";
 import { tableName } from "../tables/table-ids.ts";
-import type { Claim } from "./claims.ts";
-import { bounds } from "./intervals.ts";
+import { type Claim, amountLabel } from "./claims.ts";
+import { after } from "./fact-values.ts";
+import type { Fact } from "./facts.ts";
 import type { Prose } from "./prose.ts";
 
 export const TIE_RULES = {
@@ -20,7 +22,24 @@ export const TIE_RULES = {
   adminRunning: "narrative.admin-running",
 } as const;
 
-type Figureish = Extract<Claim, { kind: "amount" | "share" }>;
+/** A figure the text states as an amount of something, with the words before it. */
+export interface TieFigure {
+  label: string;
+  value: Decimal;
+  start: number;
+  end: number;
+  fact: Fact;
+}
+
+/** The amounts of a reading that can stand for a table figure. */
+export function tieFigures(facts: Fact[]): TieFigure[] {
+  const out: TieFigure[] = [];
+  for (const f of facts) {
+    const label = amountLabel(f);
+    if (label !== null) out.push({ label, value: f.fig.value, start: f.fig.start - f.label.length, end: f.fig.end, fact: f });
+  }
+  return out;
+}
 
 interface Indicator {
   id: string;
@@ -71,31 +90,44 @@ const INDICATORS: Indicator[] = [
 export interface TieContext {
   prose: Prose;
   claims: Claim[];
+  figures: TieFigure[];
+  /** every money figure stated as a 决算 amount, in order (a 项's 决算 follows its path) */
+  actuals: Fact[];
   disclosure: Disclosure;
   out: Findings;
 }
 
 export interface Coverage {
+  /** figures that can be tied to a table cell */
   found: number;
   tied: number;
 }
 
 const fmt = (d: Decimal) => d.toFixed(Math.max(d.scale, 2));
 
-/** Compares a stated figure with its cell: equal, equal up to the text's rounding (info), or an error. */
-function compare(ctx: TieContext, c: Claim, stated: Decimal, cell: Figure, what: string): void {
+/** A cell's figure in 万元, exactly (a table may state 元 or 亿元: 1 万元 = 10,000 元). */
+const inWan = (cell: Figure): Decimal => convertAmount(cell.value, cell.unit ?? DEFAULT_UNIT, "万元");
+const cellText = (cell: Figure) => `${fmt(cell.value)} ${cell.unit ?? DEFAULT_UNIT}${cell.unit && cell.unit !== "万元" ? `（合 ${inWan(cell).toString()} 万元）` : ""}`;
+
+/**
+ * Compares a stated figure with its cell, across units: equal, equal up to the text's rounding (info: the text
+ * shows fewer decimals than the table holds), or an error.
+ */
+function compare(ctx: TieContext, c: { start: number; end: number }, fact: Fact, cell: Figure, what: string): void {
   const where = { line: ctx.prose.lineOf(c.start), excerpt: ctx.prose.excerpt(c.start, c.end) };
-  if (stated.eq(cell.value)) return;
-  const rounding = stated.scale < 2 && overlaps(bounds(stated), point(cell.value));
+  const stated = fact.fig.value;
+  const table = inWan(cell);
+  if (stated.eq(table)) return;
+  const rounding = overlaps(fact.fig.iv, point(table));
   ctx.out.add({
     rule: TIE_RULES.figure,
     severity: rounding ? "info" : "error",
     message: rounding
-      ? `${what}文中写 ${stated.toString()}，表中为 ${fmt(cell.value)}（文中少写了小数位）`
-      : `${what}文中写 ${fmt(stated)} 万元，表中（${cell.at.sheet}!${cell.at.cell}）为 ${fmt(cell.value)} 万元`,
+      ? `${what}文中写 ${fmt(stated)} 万元，表中为 ${cellText(cell)}（文中少写了小数位）`
+      : `${what}文中写 ${fmt(stated)} 万元，表中（${cell.at.sheet}!${cell.at.cell}）为 ${cellText(cell)}`,
     where,
     related: [cell.at],
-    expected: fmt(cell.value),
+    expected: fmt(table),
     actual: fmt(stated),
   });
 }
@@ -112,11 +144,11 @@ function itemRow(d: Disclosure, names: [string, string, string]): CodedRow | und
   return rows.find((r) => r.level === "项" && nameKey(r.name) === key[2] && (!kuan?.code || r.code?.startsWith(kuan.code)));
 }
 
-export function tieToTables(ctx: TieContext): Coverage {
+export function tieToTables(ctx: TieContext): Coverage & { tiedFacts: Set<Fact> } {
   const d = ctx.disclosure;
-  const figures = ctx.claims.filter((c): c is Figureish => c.kind === "amount" || c.kind === "share");
-  const tied = new Set<Claim>();
-  const values = new Map<string, { value: Decimal; claim: Claim }[]>();
+  const figures = ctx.figures;
+  const tied = new Set<Fact>();
+  const values = new Map<string, { value: Decimal; claim: TieFigure }[]>();
 
   for (const c of figures) {
     const label = c.label.replace(/^.*?\d{4}年度?/, "").replace(/^(与上年相比|其中)[，,:：]?/, "");
@@ -124,8 +156,8 @@ export function tieToTables(ctx: TieContext): Coverage {
     if (marker) {
       const row = classRow(d, label.replace(/[（(]类[）)]$/, ""));
       if (row?.figures.小计) {
-        tied.add(c);
-        compare(ctx, c, c.value, row.figures.小计, `“${row.name}（类）”支出`);
+        tied.add(c.fact);
+        compare(ctx, c, c.fact, row.figures.小计, `“${row.name}（类）”支出`);
       }
       continue;
     }
@@ -133,45 +165,47 @@ export function tieToTables(ctx: TieContext): Coverage {
     if (!ind) continue;
     const cell = ind.figure(d);
     if (!cell) continue;
-    tied.add(c);
+    tied.add(c.fact);
     if (ind.id === "admin-running") {
-      if (!c.value.eq(cell.value)) {
+      if (!c.value.eq(inWan(cell))) {
         ctx.out.add({
           rule: TIE_RULES.adminRunning,
           severity: "warning",
-          message: `机关运行经费文中为 ${fmt(c.value)} 万元，${tableName("T06")}公用经费合计为 ${fmt(cell.value)} 万元；行政单位二者通常一致，请核对`,
+          message: `机关运行经费文中为 ${fmt(c.value)} 万元，${tableName("T06")}公用经费合计为 ${cellText(cell)}；行政单位二者通常一致，请核对`,
           where: { line: ctx.prose.lineOf(c.start), excerpt: ctx.prose.excerpt(c.start, c.end) },
           related: [cell.at],
-          expected: fmt(cell.value),
+          expected: fmt(inWan(cell)),
           actual: fmt(c.value),
         });
       }
       continue;
     }
-    compare(ctx, c, c.value, cell, `“${ind.name}”`);
-    values.set(ind.id, [...(values.get(ind.id) ?? []), { value: c.value, claim: c }]);
+    compare(ctx, c, c.fact, cell, `“${ind.name}”`);
+    values.get(ind.id)?.push({ value: c.value, claim: c }) ?? values.set(ind.id, [{ value: c.value, claim: c }]);
   }
 
-  // each explained 项: its path, then its 年初预算/决算
+  // each explained 项: its path, then its 决算
   const explained = new Set<CodedRow>();
-  for (const [i, c] of ctx.claims.entries()) {
-    if (c.kind !== "path") continue;
+  const paths = ctx.claims.filter((c): c is Extract<Claim, { kind: "path" }> => c.kind === "path");
+  paths.forEach((c, i) => {
     const row = itemRow(d, c.names);
-    if (!row) continue;
+    if (!row) return;
     explained.add(row);
-    const next = ctx.claims.slice(i + 1).find((x) => x.kind === "completion" || x.kind === "path");
-    if (next?.kind === "completion" && next.start - c.end < 200 && row.figures.小计) {
-      compare(ctx, next, next.actual, row.figures.小计, `${c.names[2]}（项）决算`);
-      for (const f of figures) if (f.start >= next.start && f.end <= next.end) tied.add(f);
+    const stop = Math.min(paths[i + 1]?.start ?? Number.MAX_SAFE_INTEGER, c.end + 200);
+    const next = ctx.actuals[after(ctx.actuals, c.end, (f) => f.fig.start)];
+    const actual = next && next.fig.start < stop ? next : undefined;
+    if (actual && row.figures.小计) {
+      compare(ctx, actual.fig, actual, row.figures.小计, `${c.names[2]}（项）决算`);
+      tied.add(actual);
     }
-  }
+  });
   const t05 = d.tables.T05 as CodedTable | undefined;
   for (const row of t05?.rows ?? []) {
     if (row.level !== "项" || !row.figures.小计 || row.figures.小计.value.isZero() || explained.has(row)) continue;
     ctx.out.add({
       rule: TIE_RULES.unexplained,
       severity: "warning",
-      message: `${tableName("T05")}的“${row.name}”（${row.code ?? "无编码"}）${fmt(row.figures.小计.value)} 万元，情况说明中没有说明`,
+      message: `${tableName("T05")}的“${row.name}”（${row.code ?? "无编码"}）${cellText(row.figures.小计)}，情况说明中没有说明`,
       where: row.nameAt,
       related: [],
     });
@@ -194,7 +228,7 @@ export function tieToTables(ctx: TieContext): Coverage {
     }
   }
 
-  const untied = figures.filter((c) => !tied.has(c));
+  const untied = figures.filter((c) => !tied.has(c.fact));
   for (const c of untied) ctx.out.skip("narrative.untied", `第 ${ctx.prose.lineOf(c.start)} 行“${ctx.prose.excerpt(c.start, c.end)}”未能对应到表中数字`);
-  return { found: figures.length, tied: tied.size };
+  return { found: figures.length, tied: figures.filter((c) => tied.has(c.fact)).length, tiedFacts: tied };
 }

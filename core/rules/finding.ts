@@ -50,8 +50,11 @@ export interface Report {
   findings: Finding[];
   notChecked: NotChecked[];
   summary: Record<Severity, number>;
-  /** when a narrative was checked: figures found in it and how many were tied to a table cell */
-  coverage?: { claims: number; tied: number };
+  /**
+   * when a narrative was checked: amounts that can be tied to a table cell and how many were; every figure
+   * found in the text and how many some check used (the others are listed in notChecked with why)
+   */
+  coverage?: { claims: number; tied: number; found?: number; checked?: number };
   /** what a whole disclosure publishes of what inspections check (core/score) */
   score?: PublicationScore;
 }

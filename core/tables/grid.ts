@@ -2,6 +2,7 @@
 // row and column, optional merged areas, and the A1 address of each cell for findings to point at.
 
 import { toHalfWidth } from "../fullwidth.ts";
+import { LIMITS } from "../limits.ts";
 
 export type Cell = string | number | boolean | null;
 
@@ -13,6 +14,8 @@ export interface SheetGrid {
   merges?: string[];
   /** where cells[0][0] sits in the sheet (a range that does not start at A1) */
   origin?: { row: number; col: number };
+  /** what the reader left out of this sheet to stay within LIMITS, one Chinese sentence each */
+  notes?: string[];
 }
 
 export interface CellRef {
@@ -42,21 +45,45 @@ export function parseRangeAddress(address: string): { sheet: string | null; row:
   return { sheet, ...parseA1(first) };
 }
 
-/** A grid where every cell of a merged area carries the area's value, so headers read the same either way. */
+/** A merged area's corners (0-based, inclusive), or null when it is not an A1 area. */
+export function mergeArea(area: string): { top: number; left: number; bottom: number; right: number } | null {
+  const [a, b = a, extra] = area.split(":");
+  if (extra !== undefined || !A1.test(a!) || !A1.test(b!)) return null;
+  const from = parseA1(a!);
+  const to = parseA1(b!);
+  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+}
+
+const A1 = /^\$?[A-Za-z]{1,7}\$?\d{1,15}$/;
+
+/**
+ * A grid where every cell of a merged area carries the area's value, so headers read the same either way.
+ * Each area is clipped to the grid (its rows, and its widest row) before it is walked; areas over
+ * LIMITS.mergeCells, merges past LIMITS.merges and walking past LIMITS.cells in all are left out.
+ */
 export function unmerged(grid: SheetGrid): Cell[][] {
   const cells = grid.cells.map((row) => [...row]);
   const at = grid.origin ?? { row: 0, col: 0 };
-  for (const area of grid.merges ?? []) {
-    const [a, b = a] = area.split(":") as [string, string?];
-    const from = parseA1(a);
-    const to = parseA1(b);
-    const r0 = from.row - at.row;
-    const c0 = from.col - at.col;
+  let width = 0;
+  for (const row of cells) width = Math.max(width, row.length);
+  let walked = 0;
+  for (const ref of (grid.merges ?? []).slice(0, LIMITS.merges)) {
+    const area = mergeArea(ref);
+    if (!area) continue;
+    const r0 = area.top - at.row;
+    const c0 = area.left - at.col;
+    const top = Math.max(r0, 0);
+    const bottom = Math.min(area.bottom - at.row, cells.length - 1);
+    const left = Math.max(c0, 0);
+    const right = Math.min(area.right - at.col, width - 1);
+    if (top > bottom || left > right) continue;
+    const size = (bottom - top + 1) * (right - left + 1);
+    if (size > LIMITS.mergeCells || walked + size > LIMITS.cells) continue;
+    walked += size;
     const value = cells[r0]?.[c0] ?? null;
-    for (let r = r0; r <= to.row - at.row; r++) {
-      if (r < 0 || r >= cells.length) continue;
+    for (let r = top; r <= bottom; r++) {
       const row = cells[r]!;
-      for (let c = c0; c <= to.col - at.col; c++) if (c >= 0 && (row[c] === null || row[c] === undefined || row[c] === "")) row[c] = value;
+      for (let c = left; c <= right; c++) if (row[c] === null || row[c] === undefined || row[c] === "") row[c] = value;
     }
   }
   return cells;

@@ -52,7 +52,7 @@ export function readDisclosure(sheets: SheetGrid[], overrides: Record<string, Ta
   const template = options.template ?? detectTemplate(read.flatMap((r) => r.candidates.map((c) => c.text)), options.templates ?? []);
   const titles = template ? templateTitles(template.tables, template.otherTables) : undefined;
   for (const { grid, cells, candidates } of read) {
-    for (const region of regionsOf(grid, cells, candidates, titles, overrides[grid.name])) {
+    for (const region of regionsOf(grid, cells, candidates, titles, Object.hasOwn(overrides, grid.name) ? overrides[grid.name] : undefined)) {
       if (!region.id) {
         others.push({ title: region.title, sheet: grid.name, titleAt: addressOf(grid, region.titleRow, region.titleCol) });
         continue;

@@ -64,13 +64,34 @@ describe("a written narrative", () => {
   });
 
   it("a mutation in PDF-extraction form is found, at the line of the extracted text", () => {
-    const flipped = clean.replace(/(增加|减少) ([\d.]+) 万元，(增长|下降)/, (_m, more: string, d: string) => `${more} ${d} 万元，${more === "增加" ? "下降" : "增长"}`);
+    const flipped = clean.replace(/(增加|减少) ?([\d.]+) ?万元，(增长|下降)/, (_m, more: string, d: string) => `${more}${d}万元，${more === "增加" ? "下降" : "增长"}`);
     const pdf = asPdfText(flipped);
     const f = narrativeErrors(check(pdf, false)).find((x) => x.rule === "narrative.yoy")!;
     const line = pdf.split("\n")[lineOf(f) - 1]!;
     expect(f.message).toContain("方向");
     expect(line.length).toBeGreaterThan(0);
     expect(pdf.split("\n").slice(lineOf(f) - 2, lineOf(f) + 1).join("")).toMatch(/增长|下降|增加|减少/);
+  });
+
+  it("names a missing supplementary figure by its Chinese label, never its internal key", () => {
+    const text = writeNarrative({ disclosure: checkDisclosure({ sheets, codes }).disclosure!, supplementary: new Map(), template: null }).join("\n");
+    expect(text).not.toMatch(/prior\.|budget\.|[a-z]{3,}/);
+    expect(text).toContain("【待填写：与上年比较（请在补充资料中填写“上年收入支出总计”）】");
+    expect(checkDisclosure({ sheets, text, codes }).report.summary.error).toBe(0);
+  });
+
+  it("tables in 元, or some in 元: the text is written in 万元 and tied to them exactly across units", () => {
+    for (const unit of ["元", { T05: "元", T07: "元" }] as const) {
+      const book = renderDisclosure(makeLedger(seeded(43)), "export", { unit }).sheets;
+      const text = narrativeOf(book);
+      const r = checkDisclosure({ sheets: book, text, codes }).report;
+      expect(narrativeErrors(r), JSON.stringify(unit)).toEqual([]);
+      expect(r.coverage!.tied, JSON.stringify(unit)).toBe(r.coverage!.claims);
+      const m = /本年收入合计(\d+)\.(\d)(\d)万元/.exec(text)!;
+      const changed = text.replace(m[0], `本年收入合计${m[1]}.${m[2]}${(Number(m[3]) + 2) % 10}万元`);
+      const f = narrativeErrors(checkDisclosure({ sheets: book, text: changed, codes }).report).find((x) => x.rule === "narrative.table-figure");
+      if (unit === "元") expect(f?.message).toMatch(/元（合 [\d.]+ 万元）/);
+    }
   });
 
   it("property: for random consistent disclosures, write → check yields no error", () => {
@@ -96,12 +117,12 @@ describe("mutations of the narrative", () => {
   });
 
   it("a direction word flipped is an error", () => {
-    const text = mutate(clean, /(增加|减少) ([\d.]+) 万元，(增长|下降)/, (_m, more: string, d: string) => `${more} ${d} 万元，${more === "增加" ? "下降" : "增长"}`);
+    const text = mutate(clean, /(增加|减少) ?([\d.]+) ?万元，(增长|下降)/, (_m, more: string, d: string) => `${more}${d}万元，${more === "增加" ? "下降" : "增长"}`);
     expect(narrativeErrors(check(text, false)).some((f) => f.rule === "narrative.yoy" && f.message.includes("方向"))).toBe(true);
   });
 
   it("a rate re-derived: 0.02 off is an error with the expected value", () => {
-    const m = /(增长|下降) (\d+)\.(\d{2})%/.exec(clean)!;
+    const m = /(增长|下降) ?(\d+)\.(\d{2})%/.exec(clean)!;
     const cents = Number(m[2]) * 100 + Number(m[3]) + 2;
     const off = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
     const text = mutate(clean, m[0], `${m[1]} ${off}%`);
