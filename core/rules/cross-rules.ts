@@ -43,7 +43,18 @@ function pair<A extends Table, B extends Table>(
   if (!ta && !tb && Object.keys(tables).length === 1) return;
   if (!ta) return out.skip(rule, why(a));
   if (!tb) return out.skip(rule, why(b));
+  const blind = [[a, ta], [b, tb]].find(([, t]) => halfWithoutAmounts(t as Table));
+  if (blind) return out.skip(rule, `${tableName(blind[0] as TableId)}的${halfWithoutAmounts(blind[1] as Table)}栏找不到金额列`);
   body(ta as A, tb as B);
+}
+
+/** A two-block table (收入 | 支出) whose block has no amount column cannot be tied: which block, or null. */
+function halfWithoutAmounts(t: Table): string | null {
+  if (!("income" in t) || !("expense" in t)) return null;
+  const balance = t as BalanceTable;
+  if (!balance.income.columns.length) return "收入";
+  if (!balance.expense.columns.length) return "支出";
+  return null;
 }
 
 export function crossRules(tables: Tables, why: (id: TableId) => string, out: Findings): void {
@@ -233,7 +244,12 @@ function classLines(lines: BalanceLine[], col: string, t: CodedTable, key: strin
       continue;
     }
     seen.add(row);
-    out.add(equalFinding(rule, f, row.figures[key]!, `${tableName(a)}“${l.key}”`, `${tableName(b)}同名类的“${key}”`));
+    const g = row.figures[key];
+    if (!g) {
+      out.skip(rule, `${tableName(b)}找不到“${key}”列，未按类核对`);
+      continue;
+    }
+    out.add(equalFinding(rule, f, g, `${tableName(a)}“${l.key}”`, `${tableName(b)}同名类的“${key}”`));
   }
   for (const row of classRows) {
     const f = row.figures[key];
