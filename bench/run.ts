@@ -12,6 +12,7 @@ import { benchPdf } from "./pdf.bench.ts";
 import { benchRead } from "./read.bench.ts";
 import { benchScore } from "./score.bench.ts";
 import { benchTables } from "./tables.bench.ts";
+import { benchWeb } from "./web.bench.ts";
 import { benchWorker } from "./worker.bench.ts";
 
 await buildAddin();
@@ -21,6 +22,7 @@ console.log(`npm start → /health in ${running.startupMs} ms (${running.origin}
 try {
   await benchFunctions(running.origin);
   await benchPane(running.origin);
+  await benchWeb(running.origin);
   await benchWorker(running);
   await benchCheckCpu(running);
   await benchRead();

@@ -26,7 +26,7 @@ const flag = { type: "boolean" } as const;
 
 /** Every command: its options and where it lives. The usage text of each is USAGE[name]. */
 const COMMANDS: Record<string, { options: Options; load: () => Promise<{ command: Command["run"] }> }> = {
-  check: { options: { year: str, format: str, all: flag, threads: str, text: str, template: str }, load: () => import("./commands/check.ts") },
+  check: { options: { year: str, format: str, all: flag, threads: str, text: str, template: str, report: str, mark: str, force: flag }, load: () => import("./commands/check.ts") },
   narrative: { options: { year: str, out: str, force: flag, template: str }, load: () => import("./commands/narrative.ts") },
   "codes import": { options: { year: str, out: str, force: flag, replace: flag }, load: () => import("./commands/codes-import-command.ts") },
   new: { options: { template: str, year: str, out: str, force: flag }, load: () => import("./commands/new-command.ts") },

@@ -27,6 +27,9 @@ export const USAGE: Record<string, string> = {
       --all              逐条列出提示（如四舍五入尾差）
       --template 模板    按地方模板核对（central-2021、shanghai-2024）
       --threads N        核对文件夹时的线程数（默认每个空闲的 CPU 核一个；文件少时只用主线程）
+      --report 文件      另存核对报告：公文样式的 .docx，或“审核结果”工作簿 .xlsx（只用于一个工作簿或一份情况说明）
+      --mark 文件.xlsx   另存标出错误的工作簿副本：错误单元格填色并加批注，另附链接到单元格的“审核结果”表
+      --force            覆盖已有的 --report / --mark 文件（被核对的工作簿永不改动）
   ${EXIT_CODES}`,
   narrative: `用法：juesuan narrative 工作簿.xlsx [--out 情况说明.txt|.docx] [--force] [--template 模板] [--year 年度]
       由公开表和“补充资料”工作表生成情况说明，原因等处留【待填写】；不给 --out 时输出到屏幕。

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { REPO_ROOT } from "../cli/builtin-data.ts";
+import { buildWeb } from "../web/build.ts";
 
 const OUT = join(REPO_ROOT, "dist", "addin");
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -52,6 +53,7 @@ export async function buildAddin({ release = false } = {}): Promise<void> {
   });
   cpSync(join(dirname(require.resolve("pdfjs-dist/package.json")), "cmaps"), join(OUT, "vendor/cmaps"), { recursive: true });
   cpSync(join(REPO_ROOT, "manifest.xml"), join(OUT, "manifest.template.xml"));
+  await buildWeb({ release });
   console.log(`add-in built in ${(performance.now() - started).toFixed(0)} ms → dist/addin (office.js: ${officeJs})`);
 }
 

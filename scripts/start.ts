@@ -26,6 +26,7 @@ if (!https) {
   await waitForHealth(origin, 60_000, child);
   console.log(`
 juesuan is running at ${origin}
+  web checker ${origin}/
   health      ${origin}/health
   codes       ${origin}/v1/codes/2021/2040250
   task pane   ${origin}/taskpane.html

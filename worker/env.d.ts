@@ -5,5 +5,7 @@ declare namespace Cloudflare {
     PUBLISH_TOKEN?: string;
     /** comma-separated origins besides the Worker's own that may call the API from a browser */
     ALLOWED_ORIGINS?: string;
+    /** wrong publishing tokens per client address (wrangler.toml [[ratelimits]]) */
+    PUBLISH_FAILURES: RateLimit;
   }
 }

@@ -2,11 +2,10 @@
 // every path not routed here (wrangler.toml run_worker_first).
 
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
+import { bodyLimit } from "./body-limit.ts";
 import { errorResponse, HttpError } from "./http-errors.ts";
-import { MAX_BODY_BYTES } from "./limits.ts";
 import { OPENAPI } from "./openapi.ts";
 import { check } from "./routes/check.ts";
 import { codes } from "./routes/codes.ts";
@@ -14,6 +13,7 @@ import { codesPublish } from "./routes/codes-publish.ts";
 import { manifest } from "./routes/manifest.ts";
 import { reviews } from "./routes/reviews.ts";
 import { templates } from "./routes/templates.ts";
+import { web } from "./routes/web.ts";
 import { VERSION } from "./version.ts";
 
 const app = new Hono<{ Bindings: Env }>();
@@ -32,13 +32,7 @@ app.use(
     maxAge: 600,
   }),
 );
-app.use(
-  "/v1/*",
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => c.json({ error: "payload_too_large", message: `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB` }, 413),
-  }),
-);
+app.use("/v1/*", bodyLimit);
 app.use("/v1/*", etag());
 app.use("/v1/*", async (c, next) => {
   await next();
@@ -55,6 +49,7 @@ app.route("/v1", templates);
 app.route("/v1", check);
 app.route("/v1", reviews);
 app.route("/", manifest);
+app.route("/", web);
 
 // a known path asked with another method: 405 with what it allows
 for (const [path, methods] of Object.entries(OPENAPI.paths)) {

@@ -1,5 +1,17 @@
-// The API described for other systems (OpenAPI 3.1), served at /v1/openapi.json; a test keeps it and the
-// routes the same.
+// The API described for other systems (OpenAPI 3.1), served at /v1/openapi.json; request bodies come from the
+// same zod schemas the routes validate with, and a test keeps the paths and the routes the same.
+
+import * as z from "zod/mini";
+import { publishableTemplateSchema } from "../core/templates/template.ts";
+import { checkBodySchema } from "./check-input.ts";
+import { FILE_TYPES } from "./routes/check.ts";
+import { editionBodySchema } from "./edition-body.ts";
+
+/** A zod schema as the JSON Schema (2020-12, which OpenAPI 3.1 uses) of what a client sends. */
+function bodySchema(schema: z.ZodMiniType): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+  return rest;
+}
 
 import { REVIEW_PATHS } from "./routes/reviews.ts";
 
@@ -18,6 +30,7 @@ export const OPENAPI = {
   openapi: "3.1.0",
   info: { title: "juesuan 决算公开助手 API", version: "0.1.0", description: "政府收支分类科目（按年度）、部门决算公开模板的查询与发布，以及公开表核对。所有错误均为 {error, message}，message 为中文。" },
   components: {
+    schemas: { Template: bodySchema(publishableTemplateSchema) },
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     responses: {
       Error: json({ type: "object", required: ["error", "message"], properties: { error: { type: "string" }, message: { type: "string" } } }, "错误"),
@@ -25,6 +38,7 @@ export const OPENAPI = {
   },
   paths: {
     "/health": { get: { summary: "服务状态", responses: { 200: json({ type: "object" }) } } },
+    "/": { get: { summary: "网页核对（文件在浏览器中核对，不上传）", responses: { 200: { description: "HTML" } } } },
     "/manifest.xml": { get: { summary: "Office 加载项清单（地址指向本服务）", responses: { 200: { description: "XML" } } } },
     "/v1/openapi.json": { get: { summary: "本说明", responses: { 200: json({ type: "object" }) } } },
     "/v1/editions": { get: { summary: "科目表年度列表", responses: { 200: json({ type: "object" }) } } },
@@ -38,7 +52,7 @@ export const OPENAPI = {
         summary: "发布某年度的科目表（新版本）",
         security: bearer,
         parameters: [year, ...publishHeaders],
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["entries"], properties: { source: { type: "string" }, entries: { type: "array", items: { type: "object", required: ["code", "name"] } } } } } } },
+        requestBody: { required: true, content: { "application/json": { schema: bodySchema(editionBodySchema) } } },
         responses: { 200: json({ type: "object" }), 201: json({ type: "object" }), ...publishErrors },
       },
     },
@@ -62,7 +76,7 @@ export const OPENAPI = {
         summary: "发布模板（新的不可更改版本）",
         security: bearer,
         parameters: [id, ...publishHeaders],
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Template" } } } },
         responses: { 200: json({ type: "object" }), 201: json({ type: "object" }), ...publishErrors },
       },
     },
@@ -75,13 +89,13 @@ export const OPENAPI = {
     },
     "/v1/check": {
       post: {
-        summary: "核对公开表：JSON {year, grids, text} 或 .xlsx 文件（?year=）",
+        summary: "核对公开表：JSON {year, grids, text}，或 Excel/WPS 表格文件（.xlsx、.xls、.et；?year=&template=&name=）",
         parameters: [{ name: "year", in: "query", schema: { type: "string" } }, { name: "template", in: "query", schema: { type: "string" } }],
         requestBody: {
           required: true,
           content: {
-            "application/json": { schema: { type: "object", required: ["grids"], properties: { year: { type: "integer" }, grids: { type: "object" }, merges: { type: "object" }, text: { type: "string" }, template: { type: "string" } } } },
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+            "application/json": { schema: bodySchema(checkBodySchema) },
+            ...Object.fromEntries(FILE_TYPES.map((type) => [type, { schema: { type: "string", format: "binary" } }])),
           },
         },
         responses: { 200: json({ type: "object" }), 400: error, 404: error, 413: error, 415: error },

@@ -3,6 +3,7 @@
 
 import type { SheetPlan } from "../../core/tables/blank-sheets.ts";
 import { excelRun } from "./excel-run.ts";
+import { writeCells } from "./write-cells.ts";
 
 const end = (rows: number, cols: number) => `${String.fromCharCode(64 + cols)}${rows}`;
 
@@ -20,14 +21,12 @@ export function createSheets(plans: SheetPlan[]): Promise<{ created: string[]; s
         continue;
       }
       const ws = sheets.add(plan.name);
-      const width = Math.max(...plan.cells.map((r) => r.length));
-      const values = plan.cells.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
-      ws.getRange(`A1:${end(values.length, width)}`).values = values;
+      // template labels land here: text that looks like a formula is written as text
+      const width = writeCells(ws, plan.cells, plan.formulas);
       for (const m of plan.merges) ws.getRange(m).merge(false);
       if (plan.figures) ws.getRange(plan.figures).numberFormat = [["#,##0.00"]];
       for (const r of plan.headerRows) ws.getRange(`A${r + 1}:${end(r + 1, width)}`).format.font.bold = true;
       ws.getRange("A1").format.font.bold = true;
-      for (const [cell, formula] of Object.entries(plan.formulas)) ws.getRange(cell).formulas = [[formula]];
       created.push(plan.name);
     }
     await sync();

@@ -216,15 +216,17 @@ async function writeText(): Promise<string> {
 async function writeResults(): Promise<string> {
   if (!state.report) return "请先核对";
   const q = (s: string) => s.replace(/"/g, '""');
+  // the only formulas: links built here from escaped parts; messages and clerks' reasons are written as text
+  const links: Record<string, string> = {};
   const rows = [
     ["严重程度", "规则", "说明", "位置", "应为", "实为", "忽略原因"],
-    ...state.report.findings.map((f) => {
-      const link = "cell" in f.where && f.where.sheet ? `=HYPERLINK("#'${q(f.where.sheet)}'!${f.where.cell}","${q(placeOf(f))}")` : placeOf(f);
-      return [SEVERITY_NAMES[f.severity], f.rule, f.message, link, f.expected ?? "", f.actual ?? "", state.silenced[keyOf(f)] ?? ""];
+    ...state.report.findings.map((f, i) => {
+      if ("cell" in f.where && f.where.sheet) links[`D${i + 2}`] = `=HYPERLINK("#'${q(f.where.sheet)}'!${f.where.cell}","${q(placeOf(f))}")`;
+      return [SEVERITY_NAMES[f.severity], f.rule, f.message, links[`D${i + 2}`] ? "" : placeOf(f), f.expected ?? "", f.actual ?? "", state.silenced[keyOf(f)] ?? ""];
     }),
     ...state.report.notChecked.map((n) => ["未核对", n.rule, n.why, "", "", "", ""]),
   ];
-  const name = await writeNewSheet("审核结果", rows, { formulas: true });
+  const name = await writeNewSheet("审核结果", rows, { formulas: links });
   return `审核结果已写入工作表“${name}”`;
 }
 

@@ -15,6 +15,8 @@ import { Progress } from "../progress.ts";
 import { reportText, summaryLine } from "../report-text.ts";
 import { readNarrative } from "../text-files.ts";
 import { USAGE, UsageError } from "../usage.ts";
+import { type ReportFileOptions, writeReportFiles } from "../report-files.ts";
+import type { Report } from "../../core/rules/finding.ts";
 
 /** What the workbook readers (and the PDF reader) take; anything else in a folder is listed as skipped. */
 const WORKBOOK = /\.(xlsx|xlsm|xls|et|pdf)$/i;
@@ -28,6 +30,8 @@ export interface CheckOptions extends ReportOptions {
   codes: CodesRegistry;
   /** threads for a folder (default: one per core, workers only when the folder is large enough) */
   threads?: number;
+  /** --report / --mark: files written from the one report of one workbook or narrative */
+  files?: ReportFileOptions;
 }
 
 export const command: Command["run"] = async (values, positionals, io) => {
@@ -45,6 +49,7 @@ export const command: Command["run"] = async (values, positionals, io) => {
       narrative: textPath === undefined ? null : { name: basename(textPath), text: await readNarrative(textPath) },
       threads: values.threads === undefined ? undefined : requireThreads(values.threads as string),
       codes: new CodesRegistry(loadBuiltinEditions()),
+      files: { report: values.report as string | undefined, mark: values.mark as string | undefined, force: values.force as boolean | undefined },
     },
     io,
   );
@@ -54,6 +59,7 @@ export async function checkCommand(o: CheckOptions, io: Io): Promise<number> {
   if (!o.inputs.length) return checkTextOnly(o, io);
   const { files, skipped, folder } = await expand(o.inputs);
   if (!folder && files.length === 1) return checkOneWorkbook(files[0]!, o, io);
+  if (o.files?.report !== undefined || o.files?.mark !== undefined) throw new UsageError("--report 和 --mark 只用于核对一个工作簿", USAGE.check);
   for (const s of skipped) io.err(`跳过 ${s.name}：${s.why}`);
   if (!files.length) throw new UsageError(`${o.inputs.join(" ")} 中没有可核对的工作簿（.xlsx）`);
   return checkFolder(files, o, io);
@@ -64,13 +70,19 @@ async function checkOneWorkbook(file: string, o: CheckOptions, io: Io): Promise<
   if ("error" in result) throw new UsageError(result.error);
   if (result.note) io.err(`juesuan：${result.note}`);
   io.out(o.format === "json" ? JSON.stringify(result.report, null, 2) : reportText(result.report, result.disclosure ?? null, o.all));
+  await saveFiles(result.report, file, o, io);
   return result.report.summary.error > 0 ? 1 : 0;
 }
 
+async function saveFiles(report: Report, book: string | null, o: CheckOptions, io: Io): Promise<void> {
+  if (o.files) for (const line of await writeReportFiles(report, book, { ...o.files, templateName: o.template?.name })) io.err(line);
+}
+
 /** A narrative alone, without tables. */
-function checkTextOnly(o: CheckOptions, io: Io): number {
+async function checkTextOnly(o: CheckOptions, io: Io): Promise<number> {
   const { report } = checkDisclosure({ text: o.narrative!.text, year: o.year ?? null, codes: o.codes, template: o.template, source: { workbook: null, text: o.narrative!.name } });
   io.out(o.format === "json" ? JSON.stringify(report, null, 2) : reportText(report, null, o.all));
+  await saveFiles(report, null, o, io);
   return report.summary.error > 0 ? 1 : 0;
 }
 

@@ -79,22 +79,26 @@ export function installMockExcel(): void {
     get values() {
       return this.grid((d) => d?.v ?? "");
     }
-    set values(v: unknown[][]) {
+    // as Excel takes input: text starting with = + - @ becomes a formula, unless the cell's format is Text ("@")
+    private input(v: unknown[][]) {
       this.put(v, (d, x) => {
-        d.v = x;
-        delete d.f;
+        if (typeof x === "string" && /^[=+\-@]/.test(x) && d.fmt !== "@") {
+          d.f = x.startsWith("=") ? x : `=${x}`;
+          d.v = "";
+        } else {
+          d.v = x;
+          delete d.f;
+        }
       });
+    }
+    set values(v: unknown[][]) {
+      this.input(v);
     }
     get formulas() {
       return this.grid((d) => d?.f ?? d?.v ?? "");
     }
     set formulas(v: unknown[][]) {
-      this.put(v, (d, x) => {
-        if (typeof x === "string" && x.startsWith("=")) {
-          d.f = x;
-          d.v = "";
-        } else d.v = x;
-      });
+      this.input(v);
     }
     set numberFormat(v: unknown[][]) {
       this.put(v, (d, x) => (d.fmt = String(x)));

@@ -17,7 +17,7 @@ const pageErrors: string[] = [];
 
 type Mock = {
   load(sheets: { name: string; cells: unknown[][] }[]): void;
-  cell(sheet: string, a1: string): { v: unknown; f?: string; fill?: string | null } | null;
+  cell(sheet: string, a1: string): { v: unknown; f?: string; fill?: string | null; fmt?: string } | null;
   setFill(sheet: string, a1: string, fill: string): void;
   edit(sheet: string, a1: string, value: unknown): Promise<void>;
   names(): string[];
@@ -172,6 +172,20 @@ describe("task pane with a mocked Excel", () => {
     await shot("written");
   });
 
+  it("writes a clerk's reason that looks like a formula into 审核结果 as text; only its own links are formulas", async () => {
+    await page.locator(".finding button.link").first().click();
+    await page.fill('.silence input[aria-label="忽略原因"]', "-1+2");
+    await page.locator(".silence button").click();
+    await waitStatus(/已忽略/);
+    await page.click("#results");
+    expect(await waitStatus(/审核结果已写入工作表“审核结果 3”/)).toBeTruthy();
+    const reasons = await mock((m) => Array.from({ length: 80 }, (_, i) => m.cell("审核结果 3", `G${i + 2}`)).filter((c) => c && (c.v || c.f)));
+    expect(reasons).toEqual([expect.objectContaining({ v: "-1+2", fmt: "@" })]);
+    expect(reasons[0]!.f).toBeUndefined();
+    const links = await mock((m) => Array.from({ length: 80 }, (_, i) => m.cell("审核结果 3", `D${i + 2}`)?.f ?? ""));
+    expect(links.some((f) => f.startsWith("=HYPERLINK("))).toBe(true);
+  });
+
   it("reads a .docx narrative the clerk picks and checks it with the tables", async () => {
     const { Document, Packer, Paragraph } = await import("docx");
     const lines = narrativeOf(book.sheets).replace(/(增加|减少) ([\d.]+) 万元，(增长|下降)/, (_m, more: string, d: string) => `${more} ${d} 万元，${more === "增加" ? "下降" : "增长"}`).split("\n");
@@ -202,6 +216,28 @@ describe("task pane with a mocked Excel", () => {
     await shot("offline");
     await page.unroute("**/v1/**");
     await page.unroute("**/health");
+  });
+
+  it("writes a template label that looks like a formula into 补充资料 as text", async () => {
+    // a template published before publishing refused such labels, as the API still serves it
+    const label = '=HYPERLINK("http://x","y")';
+    const legacy = { id: "legacy-2021", name: "旧模板", region: "旧地区", year: 2021, tables: [{ id: "T01", title: "收入支出决算总表", required: true }], supplementary: { fields: [{ key: "link", label }] } };
+    await page.route("**/v1/templates", (r) => r.fulfill({ json: { templates: [{ id: legacy.id, name: legacy.name, region: legacy.region, year: 2021 }] } }));
+    await page.route("**/v1/templates/legacy-2021", (r) => r.fulfill({ json: { template: legacy } }));
+    try {
+      await page.goto(`${origin}/taskpane.html`);
+      await mock((m) => m.load([]));
+      await page.waitForSelector('#template option[value="legacy-2021"]', { state: "attached" });
+      await page.selectOption("#template", "legacy-2021");
+      await page.click("#create");
+      await waitStatus(/新建 \d+ 张工作表/);
+      const cells = await mock((m, l) => Array.from({ length: 60 }, (_, i) => [m.cell("补充资料", `A${i + 1}`), m.cell("补充资料", `B${i + 1}`)]).flat().filter((c) => c?.v === l || c?.f === l), label);
+      expect(cells).toEqual([expect.objectContaining({ v: label, fmt: "@" })]);
+      expect(cells[0]!.f).toBeUndefined();
+    } finally {
+      await page.unroute("**/v1/templates");
+      await page.unroute("**/v1/templates/legacy-2021");
+    }
   });
 
   it("renders text only, obeys its Content-Security-Policy, fits 350 px and is keyboard reachable", async () => {

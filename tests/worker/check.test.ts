@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../core/rules/finding.ts";
 import type { SheetGrid } from "../../core/tables/grid.ts";
@@ -7,6 +6,7 @@ import { renderDisclosure } from "../fixtures/disclosure-sheets.ts";
 import { bump } from "../fixtures/mutate.ts";
 import { narrativeOf } from "../fixtures/narrative-text.ts";
 import { call, errorOf, put } from "./helpers.ts";
+import { xlsxBytes } from "./xlsx-bytes.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const rendered = renderDisclosure(makeLedger(seeded(31), { exact: true }), "export");
@@ -19,17 +19,6 @@ const asJson = (sheets: SheetGrid[]) => ({
 
 const post = (body: unknown, query = "") =>
   call(`/v1/check${query}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-
-/** The sheets as a real .xlsx, written by exceljs inside workerd. */
-async function xlsxBytes(sheets: SheetGrid[]): Promise<ArrayBuffer> {
-  const book = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = book.addWorksheet(s.name);
-    s.cells.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v)));
-    for (const m of s.merges ?? []) ws.mergeCells(m);
-  }
-  return (await book.xlsx.writeBuffer()) as ArrayBuffer;
-}
 
 describe("POST /v1/check", () => {
   it("JSON grids: the report format of the command line", async () => {
@@ -46,8 +35,8 @@ describe("POST /v1/check", () => {
     expect(report.findings.find((f) => f.rule === "cross.T05-T06")).toMatchObject({ severity: "error", where: target });
   });
 
-  it("an .xlsx body is read by exceljs inside workerd, with ?year=", async () => {
-    const bytes = await xlsxBytes(bump(rendered.sheets, target, "0.02"));
+  it("an .xlsx body is read inside workerd, with ?year=", async () => {
+    const bytes = xlsxBytes(bump(rendered.sheets, target, "0.02"));
     const res = await call("/v1/check?year=2021&name=book.xlsx", { method: "POST", headers: { "Content-Type": XLSX }, body: bytes });
     const report = (await res.json()) as Report;
     expect(res.status).toBe(200);
@@ -88,6 +77,6 @@ describe("POST /v1/check", () => {
     const text = await call("/v1/check", { method: "POST", headers: { "Content-Type": "text/csv" }, body: "a,b" });
     expect(await errorOf(text)).toMatchObject({ status: 415, error: "unsupported_media_type" });
     const broken = await call("/v1/check", { method: "POST", headers: { "Content-Type": XLSX }, body: "PK broken" });
-    expect(await errorOf(broken)).toMatchObject({ status: 400, message: expect.stringContaining("不是有效的 .xlsx 文件") });
+    expect(await errorOf(broken)).toMatchObject({ status: 400, message: expect.stringMatching(/^上传的文件 不是/) });
   });
 });

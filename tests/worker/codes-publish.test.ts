@@ -34,6 +34,15 @@ describe("PUT /v1/codes/{year}", () => {
     expect((await put("/v1/codes/2023", { entries }, { "If-Match": etag })).status).toBe(412);
   });
 
+  it("the same edition again is no new version", async () => {
+    const first = await put("/v1/codes/2028", { source: "测试", entries }, { "If-None-Match": "*" });
+    const etag = first.headers.get("ETag")!;
+    const again = await put("/v1/codes/2028", { source: "测试", entries }, { "If-Match": etag });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ year: 2028, version: 1, unchanged: true });
+    expect((await call("/v1/codes/2028")).headers.get("ETag")).toBe(etag);
+  });
+
   it("racing publishers with the same If-Match: exactly one wins, and the edition is whole", async () => {
     const etag = (await call("/v1/codes/2022")).headers.get("ETag")!;
     const results = await Promise.all(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import app from "../../worker/index.ts";
-import { MAX_BODY_BYTES } from "../../worker/limits.ts";
+import { MAX_BODY_BYTES } from "../../worker/body-limit.ts";
 import { OPENAPI } from "../../worker/openapi.ts";
 import { ORIGIN, call, errorOf } from "./helpers.ts";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import shanghai from "../../data/templates/shanghai-2024.json";
 import { TOKEN, call, errorOf, put } from "./helpers.ts";
 
 const template = (id: string, name = "测试市部门决算公开模板（2025 年度）") => ({
@@ -120,17 +121,52 @@ describe("PUT /v1/templates/{id}", () => {
     expect((await call("/v1/templates/test-auth-2025")).status).toBe(404);
   });
 
-  it("repeated wrong tokens from one address are slowed to 429", async () => {
-    const attempt = () =>
-      put("/v1/templates/test-brute-2025", template("test-brute-2025"), { "If-None-Match": "*", Authorization: "Bearer guess", "CF-Connecting-IP": "198.51.100.9" });
-    const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await attempt()).status);
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(403));
-    const limited = await attempt();
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
-    // another address is not affected
-    expect((await put("/v1/templates/test-brute-2025", template("test-brute-2025"), { "If-None-Match": "*", "CF-Connecting-IP": "198.51.100.10" })).status).toBe(201);
+  it("ten wrong tokens from a shared address, then the right one: published", async () => {
+    const from = { "If-None-Match": "*", "CF-Connecting-IP": "198.51.100.20" };
+    for (let i = 0; i < 10; i++) {
+      expect((await put("/v1/templates/test-office-2025", template("test-office-2025"), { ...from, Authorization: `Bearer guess-${i}` })).status).toBe(403);
+    }
+    expect((await put("/v1/templates/test-office-2025", template("test-office-2025"), from)).status).toBe(201);
+  });
+
+  it("wrong tokens past the limit get JSON 429 with Retry-After; the right token from there still publishes", async () => {
+    const from = { "If-None-Match": "*", "CF-Connecting-IP": "198.51.100.9" };
+    const guess = () => put("/v1/templates/test-brute-2025", template("test-brute-2025"), { ...from, Authorization: "Bearer guess" });
+    // the binding counts in fixed minutes: 21 tries put more than 10 into one of at most two windows
+    let limited: Response | null = null;
+    for (let i = 0; i < 21 && !limited; i++) {
+      const res = await guess();
+      if (res.status === 429) limited = res;
+      else expect(res.status).toBe(403);
+    }
+    expect(limited).not.toBeNull();
+    expect(Number(limited!.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await errorOf(limited!)).toMatchObject({ status: 429, error: "too_many_attempts", message: expect.stringContaining("次数过多") });
+    expect((await put("/v1/templates/test-brute-2025", template("test-brute-2025"), from)).status).toBe(201);
+  });
+
+  it("republishing the same content is no new version: 200 with the version that has it", async () => {
+    const first = await put("/v1/templates/test-same-2025", template("test-same-2025"), { "If-None-Match": "*" });
+    const etag = first.headers.get("ETag")!;
+    // the same document with its keys in another order is the same content
+    const { tables, ...rest } = template("test-same-2025");
+    const again = await put("/v1/templates/test-same-2025", { tables, ...rest }, { "If-Match": etag });
+    expect(again.status).toBe(200);
+    expect(again.headers.get("ETag")).toBe(etag);
+    expect(await again.json()).toMatchObject({ version: 1, unchanged: true, message: "内容与第 1 版相同，未建立新版本" });
+    expect(((await (await call("/v1/templates/test-same-2025")).json()) as { versions: number[] }).versions).toEqual([1]);
+    // a built-in template's own file, as the README's example publishes it
+    const builtIn = await call("/v1/templates/shanghai-2024");
+    const republished = await put("/v1/templates/shanghai-2024", shanghai, { "If-Match": builtIn.headers.get("ETag")! });
+    expect(await republished.json()).toMatchObject({ version: 1, unchanged: true });
+  });
+
+  it("a body of the wrong shape is a JSON 400 naming what is wrong", async () => {
+    for (const body of ["[]", '"shanghai"', "{}"]) {
+      const res = await put("/v1/templates/test-shape-2025", body, { "If-None-Match": "*" });
+      expect(res.headers.get("Content-Type")).toContain("application/json");
+      expect(await errorOf(res)).toMatchObject({ status: 400, error: "invalid_template", message: expect.stringMatching(/^模板不符合格式：\/\S* /) });
+    }
   });
 
   it("a body that is not JSON is 415, malformed JSON 400", async () => {

@@ -1,15 +1,18 @@
 // PUT /v1/codes/{year}: a finance bureau publishes the authoritative edition of a year. Validated entry by
-// entry, written as a new version in one D1 batch (all or nothing); racing publishers: exactly one wins.
+// entry, written as a new version in one D1 batch (all or nothing); racing publishers: exactly one wins;
+// the same edition again is no new version.
 
 import { Hono } from "hono";
 import { Edition, contentHash } from "../../core/index.ts";
 import { validateEditionInput } from "../../core/codes/edition-input.ts";
-import { requirePublisher } from "../auth.ts";
+import { MAX_SCHEMA_ERRORS, type SchemaError, firstError } from "../../core/templates/schema-kit.ts";
+import { publisherOnly } from "../auth.ts";
 import { CodesStore } from "../codes-store.ts";
 import { forgetEditions } from "../edition-cache.ts";
+import { editionBodySchema } from "../edition-body.ts";
 import { HttpError, badRequest } from "../http-errors.ts";
-import { readJson } from "../json-body.ts";
 import { checkPreconditions } from "../preconditions.ts";
+import { jsonBody, validJson } from "../validation.ts";
 
 export const codesPublish = new Hono<{ Bindings: Env }>();
 
@@ -17,21 +20,27 @@ const COLUMNS = "(year, code, name, kind, level, provenance, source, former_name
 // D1 binds at most 100 parameters a statement: 12 rows of 8
 const ROWS_PER_INSERT = 12;
 
-codesPublish.put("/codes/:year", async (c) => {
-  await requirePublisher(c);
+const invalidEdition = (errors: SchemaError[], more = 0) =>
+  new HttpError(400, "invalid_edition", `科目表不符合格式：${firstError({ errors, more })}`, { errors });
+
+codesPublish.put("/codes/:year", publisherOnly, jsonBody, validJson(editionBodySchema, (invalid) => invalidEdition(invalid.errors, invalid.more)), async (c) => {
   const raw = c.req.param("year");
   if (!/^\d{4}$/.test(raw)) throw badRequest(`“${raw}”不是年度（应为四位数字）`);
   const year = Number(raw);
-  const doc = await readJson(c);
+  const doc = c.req.valid("json" as never) as unknown;
   const store = new CodesStore(c.env.DB);
   const meta = await store.edition(year);
   const previous = meta ? new Edition(meta.year, meta.status, await store.entries(year), meta.source ?? undefined) : null;
   const { edition, errors } = validateEditionInput(doc, year, previous);
-  if (!edition) return c.json({ error: "invalid_edition", message: `科目表不符合格式：${errors[0]!.path} ${errors[0]!.message}`, errors: errors.slice(0, 100) }, 400);
+  if (!edition) throw invalidEdition(errors.slice(0, MAX_SCHEMA_ERRORS), Math.max(0, errors.length - MAX_SCHEMA_ERRORS));
+  const hash = await contentHash(JSON.stringify(new Edition(year, edition.status, edition.entries, edition.source).toJSON()));
   checkPreconditions(c, meta ? `"${meta.hash}"` : null, `${year} 年科目表`);
+  if (meta && meta.hash === hash) {
+    c.header("ETag", `"${hash}"`);
+    return c.json({ year, version: meta.version, hash, entries: meta.entries, status: meta.status, publishedAt: meta.loadedAt, unchanged: true, message: `内容与第 ${meta.version} 版相同，未建立新版本` }, 200);
+  }
 
   const version = (meta?.version ?? 0) + 1;
-  const hash = await contentHash(JSON.stringify(new Edition(year, edition.status, edition.entries, edition.source).toJSON()));
   const now = new Date().toISOString();
   const db = c.env.DB;
   const statements = [

@@ -1,15 +1,16 @@
 // /v1/templates: the templates by region and year (built-in and published), each version immutable; publishing
-// needs the token and the current ETag.
+// needs the token and the current ETag, and republishing what is already the newest version changes nothing.
 
 import { Hono } from "hono";
 import { contentHash } from "../../core/index.ts";
-import { TEMPLATE_ID, validateTemplate } from "../../core/templates/template.ts";
-import { requirePublisher } from "../auth.ts";
-import { badRequest, HttpError, notFound } from "../http-errors.ts";
-import { readJson } from "../json-body.ts";
+import { firstError } from "../../core/templates/schema-kit.ts";
+import { TEMPLATE_ID, type Template, publishableTemplateSchema } from "../../core/templates/template.ts";
+import { publisherOnly } from "../auth.ts";
+import { HttpError, badRequest, notFound } from "../http-errors.ts";
 import { checkPreconditions } from "../preconditions.ts";
 import { cachedTemplate, forgetTemplate } from "../template-cache.ts";
 import { TemplatesStore } from "../templates-store.ts";
+import { jsonBody, validJson } from "../validation.ts";
 
 export const templates = new Hono<{ Bindings: Env }>();
 
@@ -47,18 +48,27 @@ templates.get("/templates/:id/versions/:version", async (c) => {
   return c.json({ ...found.meta, versions: found.versions, template: found.template });
 });
 
-templates.put("/templates/:id", async (c) => {
-  await requirePublisher(c);
+const validTemplate = validJson(
+  publishableTemplateSchema,
+  (invalid) => new HttpError(invalid.tooLarge ? 413 : 400, "invalid_template", `模板不符合格式：${firstError(invalid)}`, { errors: invalid.errors }),
+);
+
+templates.put("/templates/:id", publisherOnly, jsonBody, validTemplate, async (c) => {
   const id = templateId(c.req.param("id"));
-  const doc = await readJson(c);
-  const { template, errors } = validateTemplate(doc);
-  if (!template) return c.json({ error: "invalid_template", message: `模板不符合格式：${errors[0]!.path || "/"} ${errors[0]!.message}`, errors }, 400);
+  const template = c.req.valid("json" as never) as Template;
   if (template.id !== id) throw badRequest(`文档中的 id “${template.id}”与地址中的“${id}”不一致`);
   const store = new TemplatesStore(c.env.DB);
   const current = await store.get(id);
-  checkPreconditions(c, current ? etagOf(current.meta.hash) : null, `模板“${id}”`);
-  const version = (current?.meta.version ?? 0) + 1;
   const hash = await contentHash(JSON.stringify(template));
+  checkPreconditions(c, current ? etagOf(current.meta.hash) : null, `模板“${id}”`);
+  if (current && current.meta.hash === hash) {
+    // the same content again (its publisher had seen the current version): no new version
+    const { version, publishedAt } = current.meta;
+    c.header("ETag", etagOf(hash));
+    c.header("Location", `/v1/templates/${id}/versions/${version}`);
+    return c.json({ id, version, hash, publishedAt, unchanged: true, message: `内容与第 ${version} 版相同，未建立新版本` }, 200);
+  }
+  const version = (current?.meta.version ?? 0) + 1;
   const publishedAt = new Date().toISOString();
   if (!(await store.insert(template, version, hash, publishedAt))) {
     throw new HttpError(412, "precondition_failed", `模板“${id}”刚被他人发布了第 ${version} 版，请重新获取后再发布`);
