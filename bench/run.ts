@@ -8,6 +8,7 @@ import { benchCheckCpu } from "./check-cpu.bench.ts";
 import { benchFunctions } from "./functions.bench.ts";
 import { benchNarrative } from "./narrative.bench.ts";
 import { benchPane } from "./pane.bench.ts";
+import { benchPdf } from "./pdf.bench.ts";
 import { benchRead } from "./read.bench.ts";
 import { benchScore } from "./score.bench.ts";
 import { benchTables } from "./tables.bench.ts";
@@ -28,6 +29,7 @@ try {
   await benchTables(Number(process.env.BENCH_WORKBOOKS ?? 1000));
   await benchNarrative();
   await benchScore();
+  await benchPdf();
 } finally {
   running.stop();
 }

@@ -9,6 +9,7 @@ import type { Disclosure } from "../core/tables/model.ts";
 import type { Template } from "../core/templates/template.ts";
 import { yearNote } from "./args.ts";
 import { builtinTemplates } from "./builtin-data.ts";
+import { checkPdfFile } from "./pdf-file.ts";
 import { UnreadableFile, readGrids } from "./read-grid.ts";
 import { chineseEnding } from "./usage.ts";
 
@@ -23,6 +24,7 @@ export interface ReportOptions {
 export type Outcome = { report: Report; disclosure?: Disclosure | null; note: string | null } | { error: string };
 
 export async function checkWorkbook(path: string, options: ReportOptions, codes: CodesRegistry): Promise<Outcome> {
+  if (/\.pdf$/i.test(path)) return checkPdfFile(path, options, codes);
   let sheets;
   try {
     sheets = await readGrids(path);

@@ -5,6 +5,8 @@ import { groupByTable } from "../core/index.ts";
 import { type Finding, type Report, SEVERITY_NAMES, placeText } from "../core/rules/finding.ts";
 import { scoreLines } from "../core/score/score.ts";
 import type { Disclosure } from "../core/tables/model.ts";
+import type { PdfReport } from "../hosts/pdf/index.ts";
+import { pdfLines } from "./pdf-file.ts";
 
 export const NOTHING_FOUND = "未发现错误或警告";
 
@@ -27,6 +29,7 @@ export function reportText(report: Report, disclosure: Disclosure | null, showIn
     lines.push("", "未核对：");
     for (const n of report.notChecked) lines.push(`  ${n.rule}：${n.why}`);
   }
+  if ("pdf" in report) lines.push(...pdfLines((report as PdfReport).pdf));
   return lines.join("\n");
 }
 

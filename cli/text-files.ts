@@ -1,10 +1,11 @@
-// Narrative files for the command line: .txt (UTF-8, or GB18030 as Chinese Windows saves it) and .docx read
-// as one line per paragraph (mammoth); written back as .txt or a Word document (docx).
+// Narrative files for the command line: .txt (UTF-8, or GB18030 as Chinese Windows saves it), .docx read as one
+// line per paragraph (mammoth) and a PDF's prose (hosts/pdf); written back as .txt or a Word document (docx).
 
 import { readFile, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { Document, Packer, Paragraph, HeadingLevel } from "docx";
 import mammoth from "mammoth";
+import { UnreadablePdf, readPdf } from "../hosts/pdf/index.ts";
 import { UnreadableFile } from "./read-grid.ts";
 
 export async function readNarrative(path: string): Promise<string> {
@@ -24,7 +25,14 @@ export async function readNarrative(path: string): Promise<string> {
       throw new UnreadableFile(`${path} 不是有效的 .docx 文件（${(err as Error).message}）`);
     }
   }
-  if (ext !== ".txt" && ext !== "") throw new UnreadableFile(`${path} 不是 .txt 或 .docx 文件（.doc 请另存为 .docx）`);
+  if (ext === ".pdf") {
+    try {
+      return (await readPdf(new Uint8Array(bytes), { name: path })).text;
+    } catch (err) {
+      throw err instanceof UnreadablePdf ? new UnreadableFile(err.message) : err;
+    }
+  }
+  if (ext !== ".txt" && ext !== "") throw new UnreadableFile(`${path} 不是 .txt、.docx 或 .pdf 文件（.doc 请另存为 .docx）`);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {

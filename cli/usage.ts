@@ -15,8 +15,9 @@ export const EXIT_CODES = "退出码：0 未发现错误；1 有错误，或文�
 
 /** One entry per command, in the order the help lists them. */
 export const USAGE: Record<string, string> = {
-  check: `用法：juesuan check 工作簿.xlsx|文件夹|多个文件 [--text 情况说明.txt|.docx] [选项]
+  check: `用法：juesuan check 工作簿.xlsx|决算公开.pdf|文件夹|多个文件 [--text 情况说明.txt|.docx|.pdf] [选项]
       核对九张公开表（表内、表间关系和科目名称）；给出 --text 时同时核对情况说明（可不给工作簿，只核对文字）。
+      已发布的 PDF：读出其中的表和情况说明一并核对，问题定位到页、表、行、列，并列出各表所在页码和未能读取的表格。
       一个工作簿：输出核对结果（--format json 为 JSON）。
       文件夹或多个文件：默认每个工作簿一行 JSON（JSON Lines，按文件名顺序）；--format text 每个文件一行摘要；
       不能核对的文件逐个列出原因；在终端中于 stderr 显示进度。

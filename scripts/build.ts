@@ -40,6 +40,18 @@ export async function buildAddin({ release = false } = {}): Promise<void> {
   // mammoth reads a .docx narrative in the pane; loaded only when a clerk picks one, so first paint stays small
   mkdirSync(join(OUT, "vendor"), { recursive: true });
   cpSync(require.resolve("mammoth/mammoth.browser.min.js"), join(OUT, "vendor/mammoth.browser.min.js"));
+  // likewise pdfjs (with juesuan's PDF reader) for a PDF narrative
+  await build({
+    entryPoints: { "pdf-text": join(REPO_ROOT, "hosts/pdf/browser-entry.ts") },
+    outdir: join(OUT, "vendor"),
+    bundle: true,
+    format: "iife",
+    globalName: "juesuanPdf",
+    target: ["es2020"],
+    minify: true,
+    logLevel: "error",
+  });
+  cpSync(join(dirname(require.resolve("pdfjs-dist/package.json")), "cmaps"), join(OUT, "vendor/cmaps"), { recursive: true });
   cpSync(join(REPO_ROOT, "manifest.xml"), join(OUT, "manifest.template.xml"));
   await buildWeb({ release });
   console.log(`add-in built in ${(performance.now() - started).toFixed(0)} ms → dist/addin (office.js: ${officeJs})`);

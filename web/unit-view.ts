@@ -60,7 +60,7 @@ export function unitView(input: UnitInput): HTMLElement {
         box.append(h("p", { class: "related-list" }, `相关单元格：${cells.map(placeText).join("、")}`));
         if (other) box.append(gridView(other, null, cells));
       }
-    } else if (input.text != null) box.append(textView(input.text, f.where));
+    } else if (input.text != null && "line" in f.where) box.append(textView(input.text, f.where));
     return box;
   }
 

@@ -60,7 +60,7 @@ const state = {
 let root: HTMLElement;
 
 const template = () => state.templates.find((t) => t.id === state.templateId) ?? state.templates[0]!;
-const keyOf = (f: Finding) => `${f.rule}|${"cell" in f.where ? `${f.where.sheet}!${f.where.cell}` : `L${f.where.line}`}`;
+const keyOf = (f: Finding) => `${f.rule}|${"cell" in f.where ? `${f.where.sheet}!${f.where.cell}` : `L${"line" in f.where ? f.where.line : placeText(f.where)}`}`;
 const placeOf = (f: Finding) => placeText(f.where);
 
 function say(status: string): void {
@@ -337,7 +337,7 @@ function checkSection(): HTMLElement {
     h("input", {
       id: "text-file",
       type: "file",
-      accept: ".docx,.txt",
+      accept: ".docx,.txt,.pdf",
       onchange: (e) => {
         const file = (e.target as HTMLInputElement).files?.[0];
         if (file) {

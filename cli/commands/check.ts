@@ -18,8 +18,8 @@ import { USAGE, UsageError } from "../usage.ts";
 import { type ReportFileOptions, writeReportFiles } from "../report-files.ts";
 import type { Report } from "../../core/rules/finding.ts";
 
-/** What the workbook readers take; anything else in a folder is listed as skipped. */
-const WORKBOOK = /\.(xlsx|xlsm|xls|et)$/i;
+/** What the workbook readers (and the PDF reader) take; anything else in a folder is listed as skipped. */
+const WORKBOOK = /\.(xlsx|xlsm|xls|et|pdf)$/i;
 
 export interface CheckOptions extends ReportOptions {
   inputs: string[];
@@ -150,6 +150,6 @@ function skipReason(name: string, isDirectory: boolean): string | null {
   if (name.startsWith("~$")) return "是 Excel 打开工作簿时留下的临时文件";
   if (WORKBOOK.test(name)) return null;
   const ext = extname(name).toLowerCase();
-  if (ext === ".pdf" || ext === ".docx" || ext === ".txt") return "是文档，不是工作簿（情况说明请用 --text 给出）";
-  return `不是工作簿（${ext || "没有扩展名"}），只核对 .xlsx、.xlsm、.xls、.et`;
+  if (ext === ".docx" || ext === ".txt") return "是文档，不是工作簿（情况说明请用 --text 给出）";
+  return `不是工作簿（${ext || "没有扩展名"}），只核对 .xlsx、.xlsm、.xls、.et 和 .pdf`;
 }

@@ -11,7 +11,22 @@ export interface TextLocation {
   excerpt: string;
 }
 
-export type Location = CellRef | TextLocation;
+/** In a PDF: a table's cell (row and column counted in the printed table) or a line of a page, with what is printed there. */
+export interface PdfCellLocation {
+  page: number;
+  table: string;
+  row: number;
+  column: number;
+  text: string;
+}
+
+export interface PdfTextLocation {
+  page: number;
+  line: number;
+  excerpt: string;
+}
+
+export type Location = CellRef | TextLocation | PdfCellLocation | PdfTextLocation;
 
 export interface Finding {
   rule: string;
@@ -65,6 +80,7 @@ export const SEVERITY_NAMES: Record<Severity, string> = { error: "错误", warni
 
 /** Where a finding is, as a clerk reads it: 公开05表!F25, 第 3 行 (of the narrative), or （工作簿）. */
 export function placeText(l: Location): string {
+  if ("page" in l) return "table" in l ? `第 ${l.page} 页 ${l.table || "表格"} 第 ${l.row} 行第 ${l.column} 列` : `第 ${l.page} 页第 ${l.line} 行`;
   return "cell" in l ? (l.sheet ? `${l.sheet}!${l.cell}` : "（工作簿）") : `第 ${l.line} 行`;
 }
 

@@ -18,7 +18,7 @@ export function groupByTable(findings: readonly Finding[], disclosure: Disclosur
   for (const t of Object.values(disclosure?.tables ?? {})) sheetTables.set(t.sheet, [...(sheetTables.get(t.sheet) ?? []), tableName(t.id)]);
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const title = "line" in f.where ? NARRATIVE_GROUP : (sheetTables.get(f.where.sheet)?.join("、") ?? (f.where.sheet ? `工作表“${f.where.sheet}”` : "整个工作簿"));
+    const title = "line" in f.where ? NARRATIVE_GROUP : "table" in f.where ? f.where.table || "PDF 中的表格" : (sheetTables.get(f.where.sheet)?.join("、") ?? (f.where.sheet ? `工作表“${f.where.sheet}”` : "整个工作簿"));
     groups.set(title, [...(groups.get(title) ?? []), f]);
   }
   const lineOf = (f: Finding) => ("line" in f.where ? f.where.line : 0);

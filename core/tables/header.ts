@@ -36,7 +36,7 @@ export function isColumnNumberRow(row: Cell[]): boolean {
   return nums.every((c, i) => isNumeric(c) && Number(label(c)) === i + 1);
 }
 
-function isMetaRow(row: Cell[]): boolean {
+export function isMetaRow(row: Cell[]): boolean {
   const texts = row.map((c) => label(c)).filter(Boolean);
   return texts.length > 0 && texts.every((t) => META.test(t) || /^[(（]?(金额)?单位[:：]?(千元|万元|亿元|元)[)）]?$/.test(t));
 }

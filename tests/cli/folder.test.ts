@@ -67,11 +67,12 @@ describe("juesuan check FOLDER", () => {
     expect(() => JSON.parse(lines[0]!)).toThrow();
   });
 
-  it("lists every file it skipped and why; an old-format workbook goes to its reader", async () => {
+  it("lists every file it skipped and why; an old-format workbook goes to its reader, a PDF to the PDF reader", async () => {
     const r = await run("check", folder("odds"));
-    for (const name of ["notes.txt", "说明.pdf", "~$unit.xlsx", "2020"]) expect(r.err).toMatch(new RegExp(`跳过 odds/${name.replace(/[.$]/g, "\\$&")}：\\S`));
+    for (const name of ["notes.txt", "~$unit.xlsx", "2020"]) expect(r.err).toMatch(new RegExp(`跳过 odds/${name.replace(/[.$]/g, "\\$&")}：\\S`));
     const lines = r.out.split("\n").map((l) => JSON.parse(l) as Report & { error?: string });
-    expect(lines.map((l) => l.source.workbook)).toEqual(["old.xls", "unit.xlsx"]);
+    expect(lines.map((l) => l.source.workbook)).toEqual(["old.xls", "unit.xlsx", "说明.pdf"]);
+    expect(lines[2]!.error).toMatch(/^说明\.pdf 不是有效的 PDF 文件/);
     expect(lines[0]!.error ?? lines[0]!.summary).toBeTruthy();
   });
 
