@@ -89,7 +89,7 @@ export const OPENAPI = {
     },
     "/v1/check": {
       post: {
-        summary: "核对公开表：JSON {year, grids, text}，或 Excel/WPS 表格文件（.xlsx、.xls、.et；?year=&template=&name=）",
+        summary: "核对公开表：JSON {year, grids, text}，或 Excel/WPS 表格文件（.xlsx、.xls、.et）、公开的 PDF（?year=&template=&name=）",
         parameters: [{ name: "year", in: "query", schema: { type: "string" } }, { name: "template", in: "query", schema: { type: "string" } }],
         requestBody: {
           required: true,

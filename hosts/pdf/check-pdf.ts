@@ -14,6 +14,8 @@ export interface CheckPdfOptions extends ReadPdfOptions {
   year?: number | null;
   codes?: CodesRegistry | null;
   template?: Template | null;
+  /** templates the table set may be detected from when none is chosen */
+  templates?: Template[];
 }
 
 /** A report on a PDF: core's report, plus which tables were found on which pages and what could not be read. */
@@ -35,6 +37,7 @@ export function checkRead(pdf: PdfDisclosure, options: CheckPdfOptions = {}): { 
     year: options.year ?? null,
     codes: options.codes ?? null,
     template: options.template ?? null,
+    templates: options.templates,
     source: { workbook: name, text: pdf.text ? name : null },
   });
   const locate = locator(pdf);

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { type Socket, connect } from "node:net";
 import { describe, expect, inject, it } from "vitest";
 import { LIMITS } from "../../core/limits.ts";
+import type { Report } from "../../core/rules/finding.ts";
 import { localPublishToken } from "../../scripts/dev-vars.ts";
 
 const origin = inject("origin");
@@ -122,3 +123,40 @@ describe("the README's publishing example", () => {
     expect(answer).toMatchObject({ id: "shanghai-2024", version: 1, unchanged: true });
   });
 });
+
+describe("a PDF body (pdfjs inside workerd, as wrangler dev runs the Worker)", () => {
+  const post = (body: string, type: string, query: string) => fetch(`${origin}/v1/check${query}`, { method: "POST", headers: { "Content-Type": type }, body });
+
+  it("a PDF body is read by the PDF host and answered with where its tables were found", async () => {
+    for (const type of ["application/pdf", "application/octet-stream"]) {
+      const res = await post(minimalPdf("2021 annual report"), type, "?year=2021&name=report.pdf");
+      expect(res.status, type).toBe(200);
+      const report = (await res.json()) as Report & { pdf: { pages: number } };
+      expect(report).toMatchObject({ year: 2021, source: { workbook: "report.pdf" }, pdf: { pages: 1 } });
+    }
+    const broken = await post("%PDF-1.7\nbroken", "application/pdf", "?name=坏.pdf");
+    expect(await broken.json()).toMatchObject({ error: "bad_request", message: expect.stringMatching(/^坏\.pdf 不是有效的 PDF 文件/) });
+    expect(broken.status).toBe(400);
+  });
+});
+
+/** A one-page PDF showing one line of ASCII text in Helvetica, with a correct cross-reference table. */
+function minimalPdf(line: string): string {
+  const stream = `BT /F1 12 Tf 72 720 Td (${line}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let pdf = "%PDF-1.4\n";
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  return `${pdf}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+}

@@ -7,6 +7,7 @@ import { checkDisclosure } from "../../core/check-disclosure.ts";
 import { firstError } from "../../core/templates/schema-kit.ts";
 import { type Template, validateTemplate } from "../../core/templates/template.ts";
 import { UnreadableFile, readWorkbook } from "../../hosts/workbook.ts";
+import { checkPdf, UnreadablePdf } from "../../hosts/pdf/index.ts";
 import { type CheckInput, checkBodySchema } from "../check-input.ts";
 import { allEditions } from "../edition-cache.ts";
 import { HttpError, badRequest, notFound, tooLarge } from "../http-errors.ts";
@@ -14,11 +15,12 @@ import { cachedTemplate, cachedTemplates } from "../template-cache.ts";
 import { isJsonType, jsonBody, validJson } from "../validation.ts";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const PDF_TYPE = "application/pdf";
 /**
- * Media types of a file body: .xlsx, .xlsm, .xls/.et, and bytes of no declared type — each read by what its
- * bytes are, whatever type the client declared.
+ * Media types of a file body: .xlsx, .xlsm, .xls/.et, a published PDF, and bytes of no declared type — each
+ * read by what its bytes are, whatever type the client declared.
  */
-export const FILE_TYPES = [XLSX_TYPE, "application/vnd.ms-excel.sheet.macroenabled.12", "application/vnd.ms-excel", "application/octet-stream"];
+export const FILE_TYPES = [XLSX_TYPE, "application/vnd.ms-excel.sheet.macroenabled.12", "application/vnd.ms-excel", PDF_TYPE, "application/octet-stream"];
 
 export const check = new Hono<{ Bindings: Env }>();
 
@@ -28,24 +30,24 @@ const jsonValidated: MiddlewareHandler = (c, next) =>
   isJsonType(c.req.header("Content-Type")) ? jsonBody(c, async () => void (await validBody(c, next))) : next();
 
 const mediaType = (header: string | undefined) => (header ?? "").split(";")[0]!.trim().toLowerCase();
+const isPdf = (bytes: Uint8Array) => new TextDecoder("latin1").decode(bytes.subarray(0, 1024)).includes("%PDF-");
 
-/** A file body as the check's input: what its bytes are decides the reader, whatever type the client declared. */
-async function fileInput(c: Context): Promise<CheckInput> {
+interface FileBody {
+  bytes: Uint8Array;
+  name: string;
+  year: number | null;
+  template: string | null;
+}
+
+async function fileBody(c: Context): Promise<FileBody> {
   const year = c.req.query("year");
   if (year !== undefined && !/^\d{4}$/.test(year)) throw badRequest(`?year “${year}”不是四位年度`);
-  const name = c.req.query("name") ?? "上传的文件";
-  try {
-    return {
-      grids: await readWorkbook(new Uint8Array(await c.req.arrayBuffer()), name),
-      year: year ? Number(year) : null,
-      text: null,
-      template: c.req.query("template") ?? null,
-      name,
-    };
-  } catch (err) {
-    if (err instanceof UnreadableFile) throw badRequest(err.message);
-    throw err;
-  }
+  return {
+    bytes: new Uint8Array(await c.req.arrayBuffer()),
+    name: c.req.query("name") ?? "上传的文件",
+    year: year ? Number(year) : null,
+    template: c.req.query("template") ?? null,
+  };
 }
 
 async function templateOf(db: D1Database, id: string | null): Promise<Template | null> {
@@ -58,20 +60,31 @@ async function templateOf(db: D1Database, id: string | null): Promise<Template |
 check.post("/check", jsonValidated, async (c) => {
   const type = mediaType(c.req.header("Content-Type"));
   if (!isJsonType(type) && !FILE_TYPES.includes(type)) {
-    throw new HttpError(415, "unsupported_media_type", `请求体应为 application/json 或 Excel/WPS 表格文件（.xlsx、.xls、.et），而不是“${type || "（未注明）"}”`);
+    throw new HttpError(415, "unsupported_media_type", `请求体应为 application/json、Excel/WPS 表格文件（.xlsx、.xls、.et）或 PDF，而不是“${type || "（未注明）"}”`);
   }
-  const input = isJsonType(type) ? (c.req.valid("json" as never) as CheckInput) : await fileInput(c);
-  const template = await templateOf(c.env.DB, input.template);
+  const input = isJsonType(type) ? (c.req.valid("json" as never) as CheckInput) : null;
+  const file = input ? null : await fileBody(c);
+  const template = await templateOf(c.env.DB, input ? input.template : file!.template);
   const codes = new CodesRegistry(await allEditions(c.env.DB));
-  const { report } = checkDisclosure({
-    sheets: input.grids,
-    text: input.text,
-    year: input.year,
-    codes,
-    template,
-    // with none chosen, the table set is detected from the titles, as the command line and the web page do
-    templates: template ? undefined : await cachedTemplates(c.env.DB),
-    source: { workbook: input.name, text: input.text === null ? null : "text" },
-  });
-  return c.json(report);
+  // with none chosen, the table set is detected from the titles, as the command line and the web page do
+  const templates = template ? undefined : await cachedTemplates(c.env.DB);
+  try {
+    if (file && isPdf(file.bytes)) {
+      return c.json((await checkPdf(file.bytes, { name: file.name, year: file.year, codes, template, templates })).report);
+    }
+    const sheets = input ? input.grids : await readWorkbook(file!.bytes, file!.name);
+    const { report } = checkDisclosure({
+      sheets,
+      text: input?.text ?? null,
+      year: input ? input.year : file!.year,
+      codes,
+      template,
+      templates,
+      source: { workbook: input ? input.name : file!.name, text: input?.text != null ? "text" : null },
+    });
+    return c.json(report);
+  } catch (err) {
+    if (err instanceof UnreadableFile || err instanceof UnreadablePdf) throw badRequest(err.message);
+    throw err;
+  }
 });
