@@ -8,11 +8,12 @@ import { readDisclosure } from "../core/tables/read-disclosure.ts";
 import { codesClient } from "../functions/default-client.ts";
 import { h } from "../addin/pane/dom.ts";
 import { downloadsView } from "./downloads.ts";
-import { type PickedNarrative, type PickedWorkbook, kindOf, readNarrative, readWorkbookFile } from "./picked-files.ts";
+import type { NotChecked } from "../core/rules/finding.ts";
+import { type PickedNarrative, type PickedWorkbook, kindOf, readNarrative, readPdfFile, readWorkbookFile } from "./picked-files.ts";
 import { builtInTemplates, loadTemplate, templateChoices } from "./templates.ts";
 import { unitView } from "./unit-view.ts";
 
-const state = { workbook: null as PickedWorkbook | null, narrative: null as PickedNarrative | null, busy: 0 };
+const state = { workbook: null as PickedWorkbook | null, narrative: null as PickedNarrative | null, unread: [] as NotChecked[], busy: 0 };
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -38,7 +39,7 @@ async function act(doing: string, body: () => Promise<string | void>): Promise<v
 
 function drawPicked(): void {
   const items: [string, string, () => void][] = [];
-  if (state.workbook) items.push(["工作簿", state.workbook.name, () => (state.workbook = null)]);
+  if (state.workbook) items.push([/\.pdf$/i.test(state.workbook.name) ? "PDF 中的表" : "工作簿", state.workbook.name, () => ((state.workbook = null), (state.unread = []))]);
   if (state.narrative) items.push(["情况说明", state.narrative.name, () => (state.narrative = null)]);
   $("picked").replaceChildren(
     ...items.map(([kind, name, drop]) =>
@@ -50,10 +51,14 @@ function drawPicked(): void {
 async function pick(files: File[]): Promise<void> {
   for (const file of files) {
     const kind = kindOf(file.name);
-    if (kind === "workbook") state.workbook = await readWorkbookFile(file);
+    if (kind === "workbook") [state.workbook, state.unread] = [await readWorkbookFile(file), []];
     else if (kind === "narrative") state.narrative = await readNarrative(file);
-    else if (kind === "pdf") throw new Error(`${file.name}：网页暂不能读取 PDF，请选择情况说明的 .docx 或 .txt，以及公开表的 .xlsx`);
-    else throw new Error(`${file.name} 不是可核对的文件（请选择 .xlsx 工作簿，或 .docx / .txt 情况说明）`);
+    else if (kind === "pdf") {
+      // a published PDF holds the tables and the narrative together
+      const pdf = await readPdfFile(file);
+      [state.workbook, state.unread] = [pdf.workbook ?? state.workbook, pdf.unread];
+      state.narrative = pdf.narrative ?? state.narrative;
+    } else throw new Error(`${file.name} 不是可核对的文件（请选择 .xlsx / .xls / .et 工作簿、.docx / .txt 情况说明，或公开的 PDF）`);
   }
   drawPicked();
 }
@@ -93,7 +98,8 @@ async function check(): Promise<string> {
     read,
     source: { workbook: state.workbook?.name ?? null, text: state.narrative?.name ?? null },
   });
-  const shown: Report = codes ? report : { ...report, notChecked: [...report.notChecked, { rule: "table.code-name", why: "离线且没有缓存的科目表，科目名称未核对" }] };
+  const offline: NotChecked[] = codes ? [] : [{ rule: "table.code-name", why: "离线且没有缓存的科目表，科目名称未核对" }];
+  const shown: Report = { ...report, notChecked: [...report.notChecked, ...state.unread, ...offline] };
   results.replaceChildren(
     unitView({ report: shown, sheets: sheets ?? [], text, disclosure }),
     downloadsView({ report: shown, workbook: state.workbook, disclosure, template }, (doing, body) => void act(doing, body)),

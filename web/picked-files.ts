@@ -1,9 +1,10 @@
 // What the clerk picked or dropped, sorted into the workbook and the narrative and read in the browser: the
-// workbook readers (SheetJS only for .xls/.et) and mammoth (.docx) load only when such a file is picked.
+// workbook readers (SheetJS only for .xls/.et), mammoth (.docx) and pdfjs (a published PDF) load only when needed.
 
 import { LIMITS } from "../core/limits.ts";
 import type { SheetGrid } from "../core/tables/grid.ts";
-import { readNarrativeFile } from "../addin/pane/narrative-file.ts";
+import type { NotChecked } from "../core/rules/finding.ts";
+import { loadPdfReader, readNarrativeFile } from "../addin/pane/narrative-file.ts";
 
 export type FileKind = "workbook" | "narrative" | "pdf";
 
@@ -45,4 +46,24 @@ export async function readNarrative(file: File): Promise<PickedNarrative> {
   const text = await readNarrativeFile(file);
   if (text.length > LIMITS.textChars) throw new Error(`${file.name} 有 ${text.length} 个字符，超过情况说明 ${LIMITS.textChars} 字符的上限`);
   return { name: file.name, text };
+}
+
+/** A published PDF: its tables as the workbook (grids named by page and table), its prose as the narrative. */
+export interface PickedPdf {
+  workbook: PickedWorkbook | null;
+  narrative: PickedNarrative | null;
+  /** tables that could not be rebuilt, as 未核对 lines */
+  unread: NotChecked[];
+}
+
+export async function readPdfFile(file: File): Promise<PickedPdf> {
+  checkSize(file);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const pdf = await (await loadPdfReader()).readPdfDisclosure(bytes, file.name);
+  if (!pdf.sheets.length && !pdf.text.trim()) throw new Error(`${file.name} 中没有读到表格或文字`);
+  return {
+    workbook: pdf.sheets.length ? { name: file.name, bytes, sheets: pdf.sheets } : null,
+    narrative: pdf.text.trim() ? { name: file.name, text: pdf.text } : null,
+    unread: pdf.unread.map((u) => ({ rule: "pdf.table", why: `第 ${u.page} 页 ${u.what}：${u.why}` })),
+  };
 }

@@ -6,8 +6,9 @@ interface Mammoth {
 }
 
 /** juesuan's PDF reader with pdfjs (hosts/pdf/browser-entry.ts). */
-interface PdfText {
+export interface PdfReader {
   readPdfText(bytes: Uint8Array, name: string): Promise<string>;
+  readPdfDisclosure(bytes: Uint8Array, name: string): Promise<import("../../hosts/pdf/read-pdf.ts").PdfDisclosure>;
 }
 
 const scripts = new Map<string, Promise<unknown>>();
@@ -32,11 +33,11 @@ function loadReader<T>(src: string, global: string, failure: string): Promise<T>
 }
 
 const loadMammoth = () => loadReader<Mammoth>("vendor/mammoth.browser.min.js", "mammoth", "无法载入 .docx 读取组件");
-const loadPdfText = () => loadReader<PdfText>("vendor/pdf-text.js", "juesuanPdf", "无法载入 PDF 读取组件");
+export const loadPdfReader = () => loadReader<PdfReader>("vendor/pdf-text.js", "juesuanPdf", "无法载入 PDF 读取组件");
 
 export async function readNarrativeFile(file: File): Promise<string> {
   const bytes = await file.arrayBuffer();
-  if (/\.pdf$/i.test(file.name)) return (await loadPdfText()).readPdfText(new Uint8Array(bytes), file.name);
+  if (/\.pdf$/i.test(file.name)) return (await loadPdfReader()).readPdfText(new Uint8Array(bytes), file.name);
   if (/\.docx$/i.test(file.name)) {
     try {
       const { value } = await (await loadMammoth()).extractRawText({ arrayBuffer: bytes });

@@ -13,6 +13,7 @@ import { makeLedger, seeded } from "../fixtures/disclosure-model.ts";
 import { renderDisclosure } from "../fixtures/disclosure-sheets.ts";
 import { bump, setCell } from "../fixtures/mutate.ts";
 import { narrativeOf } from "../fixtures/narrative-text.ts";
+import { renderPdf } from "../fixtures/render-pdf.ts";
 import { writeXlsx } from "../fixtures/write-xlsx.ts";
 import { ARTIFACTS, launch } from "./browser.ts";
 
@@ -228,6 +229,25 @@ describe("the web checker at /", () => {
     const alone = (await runCli("check", "--text", text, "--format", "json")).out;
     const expected = JSON.parse(alone) as Report;
     expect(await page.locator("#status").textContent()).toBe(`核对完成：错误 ${expected.summary.error} 条，警告 ${expected.summary.warning} 条`);
+  });
+
+  it("checks a published PDF — its tables and its narrative — with the errors the command line finds in it", async () => {
+    const sheets = bump(book0.sheets, planted[0]!, "0.37");
+    const figures = new Set(Object.values(book0.where).map((w) => `${w.sheet}!${w.cell}`));
+    const printed = await renderPdf(sheets, { ruled: true, repeatHeader: true, header: "示范局 2021 年度部门决算", narrative: narrativeOf(book0.sheets), figures });
+    const file = join(dir, "示范局决算公开.pdf");
+    writeFileSync(file, printed.bytes);
+    const fromCli = JSON.parse((await runCli("check", file, "--format", "json")).out) as Report;
+    expect(fromCli.summary.error).toBeGreaterThan(0);
+    await page.goto(`${origin}/`);
+    await page.waitForSelector("body[data-ready]");
+    await pick(file);
+    expect(await page.locator("#status").textContent()).toBe(`核对完成：错误 ${fromCli.summary.error} 条，警告 ${fromCli.summary.warning} 条`);
+    expect(await page.locator("#picked li").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("PDF 中的表：示范局决算公开.pdf"), expect.stringContaining("情况说明：示范局决算公开.pdf")]));
+    // the planted figure's finding opens onto the table rebuilt from the PDF, the cell marked
+    const item = page.locator("li.finding.error").first();
+    await item.locator("button.go").click();
+    await expect.poll(() => item.locator("td.marked").count()).toBe(1);
   });
 
   it("says in one Chinese line what is wrong with a file it cannot use", async () => {
