@@ -80,14 +80,14 @@ export interface RunningJuesuan {
  * Runs `npm start` itself (scripts/start.ts) on a free port with a throw-away local D1, for the end-to-end tests
  * and the benchmarks: they measure what a user starts, not a stand-in.
  */
-export async function startJuesuan(options: { persistTo?: string } = {}): Promise<RunningJuesuan> {
+export async function startJuesuan(options: { persistTo?: string; prebuilt?: boolean } = {}): Promise<RunningJuesuan> {
   const port = await freePort();
   // a throw-away database unless the caller keeps one (to restart on it)
   const persist = options.persistTo ?? mkdtempSync(join(tmpdir(), "juesuan-d1-"));
   const started = Date.now();
   const child = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "scripts/start.ts")], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), JUESUAN_D1_PERSIST: persist },
+    env: { ...process.env, PORT: String(port), JUESUAN_D1_PERSIST: persist, ...(options.prebuilt ? { JUESUAN_PREBUILT: "1" } : {}) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -11,7 +11,9 @@ const https = process.argv.includes("--https");
 // tests run their own copy of the local database so they never touch a developer's
 const persistTo = process.env.JUESUAN_D1_PERSIST || undefined;
 
-await buildAddin();
+// a second instance beside a running one (the restart test) must not rebuild the files the first is serving:
+// the build replaces dist/ and wrangler dev reloads, or dies, when its assets vanish under it
+if (!process.env.JUESUAN_PREBUILT) await buildAddin();
 const editions = await prepareLocalDatabase(persistTo);
 console.log(`local D1 ready: ${editions} code editions seeded`);
 

@@ -9,7 +9,7 @@ describe("npm start across restarts", () => {
   it("keeps what was published in the local D1, and the seed does not undo it", async () => {
     const persistTo = mkdtempSync(join(tmpdir(), "juesuan-keep-"));
     try {
-      const first = await startJuesuan({ persistTo });
+      const first = await startJuesuan({ persistTo, prebuilt: true });
       const template = { id: "restart-city-2025", name: "重启测试模板", region: "测试市", year: 2025, tables: [{ id: "T01", title: "收入支出决算总表", required: true }] };
       try {
         const res = await fetch(`${first.origin}/v1/templates/restart-city-2025`, {
@@ -28,7 +28,7 @@ describe("npm start across restarts", () => {
       } finally {
         first.stop();
       }
-      const second = await startJuesuan({ persistTo });
+      const second = await startJuesuan({ persistTo, prebuilt: true });
       try {
         const t = (await (await fetch(`${second.origin}/v1/templates/restart-city-2025`)).json()) as { name: string; origin: string };
         expect(t).toMatchObject({ name: "重启测试模板", origin: "published" });
