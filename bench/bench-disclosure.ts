@@ -16,16 +16,24 @@ export interface BenchDisclosure {
   textBytes: number;
 }
 
-export function benchDisclosure(): BenchDisclosure {
+/** A large unit: `items` 项 of the 2021 edition under six 类, rendered in the export layout, with the codes. */
+export function largeUnit(items: number): { codes: CodesRegistry; book: ReturnType<typeof renderDisclosure> } {
   const codes = new CodesRegistry(loadBuiltinEditions());
   const y2021 = codes.edition(2021);
   const itemCodes = y2021
     .entries()
     .filter((e) => e.kind === "function" && e.level === "项" && /^(201|204|205|208|210|213)/.test(e.code))
     .map((e) => e.code)
-    .slice(0, 80);
+    .slice(0, items);
   const names = Object.fromEntries(y2021.entries().map((e) => [e.code, e.name]));
-  const { sheets } = renderDisclosure(makeLedger(seeded(1), { items: { codes: itemCodes, names } }), "export");
+  return { codes, book: renderDisclosure(makeLedger(seeded(1), { items: { codes: itemCodes, names } }), "export") };
+}
+
+export function benchDisclosure(): BenchDisclosure {
+  const {
+    codes,
+    book: { sheets },
+  } = largeUnit(80);
   const one = narrativeOf(sheets);
   const size = (s: string) => new TextEncoder().encode(s).length;
   let text = one;

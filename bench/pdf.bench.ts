@@ -2,29 +2,18 @@
 // alone takes to extract its text (and its drawing operators, which the rulings come from); then juesuan's
 // rebuild of tables and prose alone, from the extracted pages.
 
-import { loadBuiltinEditions } from "../cli/builtin-data.ts";
-import { CodesRegistry } from "../core/codes/codes-registry.ts";
 import { checkPdf, fromPages, readPdf } from "../hosts/pdf/index.ts";
 import { type PageContent, readPage } from "../hosts/pdf/page-content.ts";
 import { loadPdfjs, openPdf } from "../hosts/pdf/pdfjs.ts";
-import { makeLedger, seeded } from "../tests/fixtures/disclosure-model.ts";
-import { renderDisclosure } from "../tests/fixtures/disclosure-sheets.ts";
 import { narrativeOf } from "../tests/fixtures/narrative-text.ts";
 import { renderPdf } from "../tests/fixtures/render-pdf.ts";
+import { largeUnit } from "./bench-disclosure.ts";
 import { line, ratio, time } from "./measure.ts";
 
 export async function benchPdf(): Promise<void> {
   console.log("\n== pdf ==");
-  const codes = new CodesRegistry(loadBuiltinEditions());
-  const y2021 = codes.edition(2021);
   // a large unit, 90 项 under six 类: its coded tables run over five pages each, ~30 pages in all
-  const itemCodes = y2021
-    .entries()
-    .filter((e) => e.kind === "function" && e.level === "项" && /^(201|204|205|208|210|213)/.test(e.code))
-    .map((e) => e.code)
-    .slice(0, 90);
-  const names = Object.fromEntries(y2021.entries().map((e) => [e.code, e.name]));
-  const book = renderDisclosure(makeLedger(seeded(1), { items: { codes: itemCodes, names } }), "export");
+  const { codes, book } = largeUnit(90);
   const figures = new Set(Object.values(book.where).map((w) => `${w.sheet}!${w.cell}`));
   const { bytes, pages } = await renderPdf(book.sheets, { ruled: true, repeatHeader: true, header: "示范市示范局2021年度部门决算公开", narrative: narrativeOf(book.sheets), figures });
   const first = await checkPdf(bytes, { codes });
