@@ -2,7 +2,7 @@
 // and the reviewer's status (never the files), each save an immutable version under the publishing token and
 // the current ETag, and the board listing every unit's current status with the date it changed.
 
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import zhCN from "zod/v4/locales/zh-CN.js";
 import { contentHash } from "../../core/index.ts";
@@ -69,29 +69,26 @@ reviews.get("/reviews", async (c) => {
   return c.json({ year, units });
 });
 
-reviews.get("/reviews/:year/:unit", async (c) => {
+/** One unit's saved review: the current one (which a later save replaces) or a given version (never changed). */
+async function savedReview(c: Context<{ Bindings: Env }>) {
   await requirePublisher(c);
   const year = yearOf(c.req.param("year"));
-  const unit = unitOf(c.req.param("unit"));
-  const found = await new ReviewsStore(c.env.DB).get(year, unit);
-  if (!found) throw notFound("review_not_found", `${year} 年度没有“${unit}”的复核结果`);
-  c.header("ETag", etagOf(found.meta.hash));
-  c.header("Cache-Control", "private, no-cache");
-  return c.json({ ...found.meta, versions: found.versions, review: found.review });
-});
-
-reviews.get("/reviews/:year/:unit/versions/:version", async (c) => {
-  await requirePublisher(c);
-  const year = yearOf(c.req.param("year"));
-  const unit = unitOf(c.req.param("unit"));
-  const version = versionOf(c.req.param("version"));
+  const unit = unitOf(c.req.param("unit") ?? "");
+  const raw = c.req.param("version");
+  const version = raw === undefined ? undefined : versionOf(raw);
   const found = await new ReviewsStore(c.env.DB).get(year, unit, version);
-  if (!found) throw notFound("version_not_found", `${year} 年度“${unit}”的复核结果没有第 ${version} 版`);
+  if (!found) {
+    throw version === undefined
+      ? notFound("review_not_found", `${year} 年度没有“${unit}”的复核结果`)
+      : notFound("version_not_found", `${year} 年度“${unit}”的复核结果没有第 ${version} 版`);
+  }
   c.header("ETag", etagOf(found.meta.hash));
-  // a version never changes
-  c.header("Cache-Control", "private, max-age=31536000, immutable");
+  c.header("Cache-Control", version === undefined ? "private, no-cache" : "private, max-age=31536000, immutable");
   return c.json({ ...found.meta, versions: found.versions, review: found.review });
-});
+}
+
+reviews.get("/reviews/:year/:unit", savedReview);
+reviews.get("/reviews/:year/:unit/versions/:version", savedReview);
 
 reviews.put("/reviews/:year/:unit", async (c) => {
   await requirePublisher(c);
