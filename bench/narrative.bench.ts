@@ -12,6 +12,7 @@ import { makeLedger, seeded } from "../tests/fixtures/disclosure-model.ts";
 import { renderDisclosure } from "../tests/fixtures/disclosure-sheets.ts";
 import { asPdfText, narrativeOf } from "../tests/fixtures/narrative-text.ts";
 import { line, ratio, time } from "./measure.ts";
+import { HOSTILE_TEXTS } from "../tests/fixtures/hostile-texts.ts";
 
 /** The median time of `runs` calls, in ms. */
 function median(runs: number, body: () => unknown): number {
@@ -23,14 +24,6 @@ function median(runs: number, body: () => unknown): number {
   }
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
-
-const HOSTILE: [string, (n: number) => string][] = [
-  ["“9”×n + “万”", (n) => `${"9".repeat(n)}万`],
-  ["“【待填写”×n", (n) => "【待填写".repeat(n / 4)],
-  ["“增加”×n", (n) => "增加".repeat(n / 2)],
-  ["digit and percent runs", (n) => "12.5%3".repeat(n / 6)],
-  ["a clause with a figure, repeated", (n) => "公务接待费增加1.00万元，增长2%，其中".repeat(n / 20)],
-];
 
 export async function benchNarrative(): Promise<void> {
   console.log("\n== narrative ==");
@@ -59,7 +52,7 @@ export async function benchNarrative(): Promise<void> {
   console.log(`  ratio check alone / normalise: ${ratio(alone, normalise)}; against tables / normalise: ${ratio(both, normalise)}`);
 
   console.log("  hostile texts (1 MB against 10 KB; linear reading gives about 100×):");
-  for (const [name, make] of HOSTILE) {
+  for (const [name, make] of HOSTILE_TEXTS) {
     const [small, large] = [10_000, 1_000_000].map((n) => {
       const t = make(n);
       const start = performance.now();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkDisclosure } from "../../core/check-disclosure.ts";
 import { checkNarrative } from "../../core/narrative/check-narrative.ts";
 import { type Finding, Findings, type Report } from "../../core/rules/finding.ts";
+import { HOSTILE_TEXTS } from "../fixtures/hostile-texts.ts";
 
 // Sentences written for these tests, one per wording a 情况说明 uses; each is checked as typed and as a PDF
 // extraction gives it back (figures torn from their units, spaces inside numbers, full-width digits, a figure
@@ -217,14 +218,7 @@ describe("words that must not be published, and what must not be flagged", () =>
 });
 
 describe("hostile text", () => {
-  const adversarial: [string, (n: number) => string][] = [
-    ["9…9万", (n) => `${"9".repeat(n)}万`],
-    ["【待填写…", (n) => "【待填写".repeat(n / 4)],
-    ["增加…", (n) => "增加".repeat(n / 2)],
-    ["digits and percents", (n) => "12.5%3".repeat(n / 6)],
-    ["a clause repeated", (n) => "公务接待费增加1.00万元，增长2%，其中".repeat(n / 20)],
-  ];
-  for (const [name, make] of adversarial) {
+  for (const [name, make] of HOSTILE_TEXTS) {
     // no time is asserted (the bench prints the 1 MB / 10 KB ratio); the limit only stops a runaway
     it(`1 MB of “${name}” is read to the end`, { timeout: 120_000 }, () => {
       const out = new Findings();
